@@ -1,0 +1,46 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { LOG_LEVELS } from '../../shared/logging/app-logger';
+
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+const toInteger = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+
+/** The process environment, as the service accepts it. Every rule's message names the variable. */
+export class EnvSchema {
+  @IsString()
+  @Matches(/^(sqlite:.+|(mysql|mariadb):\/\/[^/\s]+\/[A-Za-z0-9_$-]+(\?\S*)?)$/, {
+    message:
+      'DATABASE_URL must be "sqlite:<file path>" or "mysql://user:pass@host:3306/database" (mariadb:// is accepted too)',
+  })
+  DATABASE_URL: string = 'sqlite:./data/exchange-hosting.sqlite';
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'DATABASE_MIGRATE must be true or false' })
+  DATABASE_MIGRATE: boolean = true;
+
+  @IsString()
+  @MinLength(1, { message: 'DATA_DIR must not be empty' })
+  DATA_DIR: string = './data';
+
+  @IsOptional()
+  @Matches(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, {
+    message: 'SECRET_KEY must be 32 bytes written as 64 hex characters or 44 base64 characters',
+  })
+  SECRET_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'PLUGIN_SIGNING_SECRET must be at least 32 characters long' })
+  PLUGIN_SIGNING_SECRET?: string;
+
+  @Transform(toInteger)
+  @IsInt({ message: 'PORT must be an integer between 0 and 65535' })
+  @Min(0, { message: 'PORT must be an integer between 0 and 65535' })
+  @Max(65535, { message: 'PORT must be an integer between 0 and 65535' })
+  PORT: number = 3000;
+
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+}

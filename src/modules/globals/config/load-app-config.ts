@@ -1,0 +1,42 @@
+import { Logger } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import type { AppConfig } from './app-config';
+import { ConfigError } from './config.error';
+import { EnvSchema } from './env.schema';
+import { loadOrCreateSecretFile } from './generated-secret';
+
+const KNOWN = Object.keys(new EnvSchema());
+
+function decodeKey(value: string): Buffer {
+  return /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+}
+
+/**
+ * Validates the environment and resolves the secrets. A missing SECRET_KEY or PLUGIN_SIGNING_SECRET is
+ * generated once into the data folder (with a warning); an invalid value throws ConfigError.
+ */
+export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const raw = Object.fromEntries(KNOWN.filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]));
+  const schema = plainToInstance(EnvSchema, raw, { exposeDefaultValues: true });
+  const errors = validateSync(schema, { validationError: { target: false, value: false } });
+  if (errors.length > 0) throw new ConfigError(errors.flatMap((e) => Object.values(e.constraints ?? {})));
+
+  const logger = new Logger('Config');
+  const secret = (variable: string, given: string | undefined, fileName: string): string => {
+    if (given) return given;
+    const file = loadOrCreateSecretFile(schema.DATA_DIR, fileName);
+    if (file.created) logger.warn(`${variable} is not set: generated one into ${file.path}; keep that file safe and back it up`);
+    else logger.warn(`${variable} is not set: using the one generated into ${file.path}`);
+    return file.value;
+  };
+
+  return {
+    port: schema.PORT,
+    logLevel: schema.LOG_LEVEL,
+    dataDir: schema.DATA_DIR,
+    database: { url: schema.DATABASE_URL, migrate: schema.DATABASE_MIGRATE },
+    secretKey: decodeKey(secret('SECRET_KEY', schema.SECRET_KEY, 'secret-key')),
+    pluginSigningSecret: secret('PLUGIN_SIGNING_SECRET', schema.PLUGIN_SIGNING_SECRET, 'plugin-signing-secret'),
+  };
+}

@@ -1,0 +1,33 @@
+import { ErrorCode } from './error-code.enum';
+
+/** One invalid input field and the rule it broke. */
+export interface FieldError {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+export interface DomainErrorOptions {
+  errors?: FieldError[];
+  cause?: unknown;
+}
+
+/** The single error class of the domain; transports map `code` to their own vocabulary. */
+export class DomainError extends Error {
+  readonly errors: FieldError[];
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+    options: DomainErrorOptions = {},
+  ) {
+    super(detail, { cause: options.cause });
+    this.name = 'DomainError';
+    this.errors = options.errors ?? [];
+  }
+
+  static validation(errors: FieldError[]): DomainError {
+    const summary = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+    return new DomainError(ErrorCode.VALIDATION_FAILED, `Invalid input: ${summary}`, { errors });
+  }
+}

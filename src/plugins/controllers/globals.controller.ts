@@ -1,0 +1,35 @@
+import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../modules/shared/actor';
+import { GlobalSettingsResponseDto } from '../../modules/globals/dto/global-settings-response.dto';
+import { GlobalSettingsUpdateDto } from '../../modules/globals/dto/global-settings-update.dto';
+import { GetGlobalSettingsUseCase } from '../../modules/globals/use-cases/get-global-settings.use-case';
+import { UpdateGlobalSettingsUseCase } from '../../modules/globals/use-cases/update-global-settings.use-case';
+import { CurrentActor } from '../actor/current-actor.decorator';
+import { RequireActor } from '../actor/require-actor.decorator';
+import { SignedRoute } from './signed-route.decorator';
+
+@ApiTags('admin: globals')
+@SignedRoute()
+@RequireActor('admin')
+@Controller('plugin/v1/admin/globals')
+export class GlobalsController {
+  constructor(
+    private readonly getSettings: GetGlobalSettingsUseCase,
+    private readonly updateSettings: UpdateGlobalSettingsUseCase,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Platform settings (Plans → Globals)' })
+  @ApiOkResponse({ type: GlobalSettingsResponseDto })
+  get(): Promise<GlobalSettingsResponseDto> {
+    return this.getSettings.execute();
+  }
+
+  @Patch()
+  @ApiOperation({ summary: 'Change platform settings; audited' })
+  @ApiOkResponse({ type: GlobalSettingsResponseDto })
+  update(@Body() body: GlobalSettingsUpdateDto, @CurrentActor() actor: Actor): Promise<GlobalSettingsResponseDto> {
+    return this.updateSettings.execute(body, actor);
+  }
+}

@@ -1,0 +1,47 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Reflector } from '@nestjs/core';
+import { APP_CONFIG_KEY, type AppConfig } from '../../modules/globals/config/app-config';
+import { Actor, type ActorKind } from '../../modules/shared/actor';
+import { CLOCK, type Clock } from '../../modules/shared/clock/clock.port';
+import { DomainError } from '../../modules/shared/errors/domain.error';
+import { ErrorCode } from '../../modules/shared/errors/error-code.enum';
+import { REQUIRED_ACTOR_KINDS } from '../actor/require-actor.decorator';
+import type { PluginRequest } from '../actor/current-actor.decorator';
+import { verifyPluginSignature } from './plugin-signature';
+import { IS_PUBLIC } from './public.decorator';
+
+/** Every route is signed by the host panel unless marked @Public(); the actor header names who acts. */
+@Injectable()
+export class PluginSignatureGuard implements CanActivate {
+  private readonly secret: string;
+
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(CLOCK) private readonly clock: Clock,
+    config: ConfigService,
+  ) {
+    this.secret = config.getOrThrow<AppConfig>(APP_CONFIG_KEY).pluginSigningSecret;
+  }
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const req = context.switchToHttp().getRequest<PluginRequest>();
+    const check = verifyPluginSignature(
+      this.secret,
+      { timestamp: req.header('x-plugin-timestamp'), signature: req.header('x-plugin-signature') },
+      req.rawBody ?? Buffer.alloc(0),
+      Math.floor(this.clock.now().getTime() / 1000),
+    );
+    if (!check.ok) throw new DomainError(ErrorCode.UNAUTHENTICATED, check.reason);
+
+    req.actor = Actor.parse(req.header('x-plugin-actor'));
+    const allowed = this.reflector.getAllAndOverride<ActorKind[] | undefined>(REQUIRED_ACTOR_KINDS, targets);
+    if (allowed && !allowed.includes(req.actor.kind)) {
+      throw new DomainError(ErrorCode.FORBIDDEN, `This route is for ${allowed.join(' or ')} actors, not ${req.actor.kind}`);
+    }
+    return true;
+  }
+}
