@@ -11,6 +11,7 @@ export function setupApp(app: INestApplication): AppLogger {
   const logger = new AppLogger(createPinoLogger(config.logLevel));
   app.useLogger(logger);
   app.flushLogs();
+  (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
   app.use(httpLoggingMiddleware(logger.pino));
   app.enableShutdownHooks();
 

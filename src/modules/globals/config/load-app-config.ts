@@ -20,7 +20,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
   const raw = Object.fromEntries(KNOWN.filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]));
   const schema = plainToInstance(EnvSchema, raw, { exposeDefaultValues: true });
   const errors = validateSync(schema, { validationError: { target: false, value: false } });
-  if (errors.length > 0) throw new ConfigError(errors.flatMap((e) => Object.values(e.constraints ?? {})));
+  if (errors.length > 0) throw new ConfigError([...new Set(errors.flatMap((e) => Object.values(e.constraints ?? {})))]);
 
   const logger = new Logger('Config');
   const secret = (variable: string, given: string | undefined, fileName: string): string => {

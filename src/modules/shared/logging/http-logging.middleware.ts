@@ -25,7 +25,6 @@ export function httpLoggingMiddleware(logger: Logger) {
     },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
     autoLogging: { ignore: (req) => req.url === '/health' },
-    quietReqLogger: true,
   });
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     log(req, res);

@@ -1,0 +1,103 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { signPluginRequest } from '../../src/plugins/signature/plugin-signature';
+
+/** The built service (`npm start` runs the same dist/main.js), started as a newcomer would: no settings at all. */
+const MAIN = join(process.cwd(), 'dist/main.js');
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+function start(cwd: string, env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | string | null> } {
+  const child = spawn(process.execPath, [MAIN], { cwd, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // The exit code, or the signal's name when it ended by one (Nest re-raises SIGTERM after a graceful close).
+  const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
+  return { child, output: () => output, exited };
+}
+
+async function waitForHealth(base: string, exited: Promise<unknown>): Promise<void> {
+  let stopped = false;
+  void exited.then(() => (stopped = true));
+  for (let i = 0; i < 200 && !stopped; i++) {
+    if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the service did not answer /health');
+}
+
+describe('the service process (dist/main.js)', () => {
+  beforeAll(() => {
+    if (!existsSync(MAIN)) throw new Error('dist/main.js is missing: npm test builds first (pretest)');
+  });
+
+  it('starts with defaults in an empty folder: health, docs, generated secrets, signed globals, restart keeps changes', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'exh-e2e-'));
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    let service = start(cwd, { PORT: String(port) });
+    try {
+      await waitForHealth(base, service.exited);
+      expect(existsSync(join(cwd, 'data/exchange-hosting.sqlite'))).toBe(true);
+      expect(service.output()).toMatch(/PLUGIN_SIGNING_SECRET is not set: generated one into/);
+      const secret = (await import('node:fs')).readFileSync(join(cwd, 'data/plugin-signing-secret'), 'utf8').trim();
+
+      expect((await fetch(`${base}/health/ready`)).status).toBe(200);
+      const docs = await fetch(`${base}/docs-json`);
+      expect(docs.status).toBe(200);
+      expect(Object.keys(((await docs.json()) as { paths: object }).paths)).toContain('/plugin/v1/admin/globals');
+      expect((await fetch(`${base}/docs`)).status).toBe(200);
+
+      const send = (method: string, body = '', timestamp = Math.floor(Date.now() / 1000)) =>
+        fetch(`${base}/plugin/v1/admin/globals`, {
+          method,
+          headers: {
+            'X-Plugin-Timestamp': String(timestamp),
+            'X-Plugin-Signature': signPluginRequest(secret, timestamp, body),
+            'X-Plugin-Actor': 'admin:alice',
+            ...(body && { 'Content-Type': 'application/json' }),
+          },
+          body: body || undefined,
+        });
+      expect((await fetch(`${base}/plugin/v1/admin/globals`)).status).toBe(401);
+      expect((await send('GET', '', Math.floor(Date.now() / 1000) - 600)).status).toBe(401);
+      expect(await (await send('GET')).json()).toEqual({ exchangeHostingEnabled: false });
+      expect((await send('PATCH', '{"exchangeHostingEnabled":true}')).status).toBe(200);
+
+      // Structured JSON logs: every request line carries its request id; the signature never appears.
+      const lines = service.output().split('\n').filter((line) => line.startsWith('{'));
+      const requestLines = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.req);
+      expect(requestLines.length).toBeGreaterThan(0);
+      for (const entry of requestLines) expect(entry.reqId).toEqual(expect.any(String));
+      expect(service.output()).not.toContain(secret);
+      expect(service.output()).not.toMatch(/v1=[0-9a-f]{64}/);
+
+      service.child.kill('SIGTERM');
+      expect(await service.exited).toBe('SIGTERM');
+      service = start(cwd, { PORT: String(port) });
+      await waitForHealth(base, service.exited);
+      expect(await (await send('GET')).json()).toEqual({ exchangeHostingEnabled: true });
+    } finally {
+      service.child.kill('SIGTERM');
+      await service.exited;
+    }
+  });
+
+  it('refuses to start on an invalid setting and names the variable and rule', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'exh-e2e-'));
+    const service = start(cwd, { PORT: 'eighty', DATABASE_URL: 'postgres://nope' });
+    expect(await service.exited).toBe(1);
+    expect(service.output()).toContain('PORT must be an integer between 0 and 65535');
+    expect(service.output()).toContain('DATABASE_URL must be');
+  });
+});
