@@ -7,7 +7,11 @@ import { APP_CONFIG_KEY, type AppConfig } from './modules/globals/config/app-con
 import { ConfigError } from './modules/globals/config/config.error';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create(AppModule.forRoot(), { rawBody: true, bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create(AppModule.forRoot(), {
+    rawBody: true,
+    bufferLogs: true,
+    abortOnError: false,
+  });
   const logger = setupApp(app);
   const { port } = app.get(ConfigService).getOrThrow<AppConfig>(APP_CONFIG_KEY);
   await app.listen(port, '0.0.0.0');
@@ -17,6 +21,9 @@ async function bootstrap(): Promise<void> {
 bootstrap().catch((error: unknown) => {
   const configError = error instanceof ConfigError ? error : (error as { cause?: unknown })?.cause;
   if (configError instanceof ConfigError) process.stderr.write(`${configError.message}\n`);
-  else process.stderr.write(`Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  else
+    process.stderr.write(
+      `Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   process.exit(1);
 });

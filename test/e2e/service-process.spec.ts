@@ -16,13 +16,22 @@ const freePort = () =>
     });
   });
 
-function start(cwd: string, env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | string | null> } {
-  const child = spawn(process.execPath, [MAIN], { cwd, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(
+  cwd: string,
+  env: Record<string, string>,
+): { child: ChildProcess; output: () => string; exited: Promise<number | string | null> } {
+  const child = spawn(process.execPath, [MAIN], {
+    cwd,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   // The exit code, or the signal's name when it ended by one (Nest re-raises SIGTERM after a graceful close).
-  const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal)),
+  );
   return { child, output: () => output, exited };
 }
 
@@ -30,7 +39,13 @@ async function waitForHealth(base: string, exited: Promise<unknown>): Promise<vo
   let stopped = false;
   void exited.then(() => (stopped = true));
   for (let i = 0; i < 200 && !stopped; i++) {
-    if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${base}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('the service did not answer /health');
@@ -50,12 +65,16 @@ describe('the service process (dist/main.js)', () => {
       await waitForHealth(base, service.exited);
       expect(existsSync(join(cwd, 'data/exchange-hosting.sqlite'))).toBe(true);
       expect(service.output()).toMatch(/PLUGIN_SIGNING_SECRET is not set: generated one into/);
-      const secret = (await import('node:fs')).readFileSync(join(cwd, 'data/plugin-signing-secret'), 'utf8').trim();
+      const secret = (await import('node:fs'))
+        .readFileSync(join(cwd, 'data/plugin-signing-secret'), 'utf8')
+        .trim();
 
       expect((await fetch(`${base}/health/ready`)).status).toBe(200);
       const docs = await fetch(`${base}/docs-json`);
       expect(docs.status).toBe(200);
-      expect(Object.keys(((await docs.json()) as { paths: object }).paths)).toContain('/plugin/v1/admin/globals');
+      expect(Object.keys(((await docs.json()) as { paths: object }).paths)).toContain(
+        '/plugin/v1/admin/globals',
+      );
       expect((await fetch(`${base}/docs`)).status).toBe(200);
 
       const send = (method: string, body = '', timestamp = Math.floor(Date.now() / 1000)) =>
@@ -75,8 +94,13 @@ describe('the service process (dist/main.js)', () => {
       expect((await send('PATCH', '{"exchangeHostingEnabled":true}')).status).toBe(200);
 
       // Structured JSON logs: every request line carries its request id; the signature never appears.
-      const lines = service.output().split('\n').filter((line) => line.startsWith('{'));
-      const requestLines = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.req);
+      const lines = service
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'));
+      const requestLines = lines
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .filter((entry) => entry.req);
       expect(requestLines.length).toBeGreaterThan(0);
       for (const entry of requestLines) expect(entry.reqId).toEqual(expect.any(String));
       expect(service.output()).not.toContain(secret);

@@ -21,13 +21,26 @@ describe.each(BACKENDS)('Globals over the signed plugin API (%s)', (backend) => 
 
   it.each([
     ['no signature headers', (t: TestApp) => t.http.get(GLOBALS).set('X-Plugin-Actor', 'admin:alice')],
-    ['a signature made with another secret', (t: TestApp) => t.signed('get', GLOBALS, undefined, { secret: 'x'.repeat(40) })],
-    ['a stale timestamp (6 minutes old)', (t: TestApp) => t.signed('get', GLOBALS, undefined, { timestamp: Math.floor(Date.now() / 1000) - 360 })],
-    ['a timestamp 6 minutes ahead', (t: TestApp) => t.signed('get', GLOBALS, undefined, { timestamp: Math.floor(Date.now() / 1000) + 360 })],
+    [
+      'a signature made with another secret',
+      (t: TestApp) => t.signed('get', GLOBALS, undefined, { secret: 'x'.repeat(40) }),
+    ],
+    [
+      'a stale timestamp (6 minutes old)',
+      (t: TestApp) => t.signed('get', GLOBALS, undefined, { timestamp: Math.floor(Date.now() / 1000) - 360 }),
+    ],
+    [
+      'a timestamp 6 minutes ahead',
+      (t: TestApp) => t.signed('get', GLOBALS, undefined, { timestamp: Math.floor(Date.now() / 1000) + 360 }),
+    ],
   ])('refuses a request with %s: 401 problem+json', async (_label, send) => {
     const res = await send(app).expect(401);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 401, code: 'UNAUTHENTICATED', type: expect.stringMatching(/^urn:/) });
+    expect(res.body).toMatchObject({
+      status: 401,
+      code: 'UNAUTHENTICATED',
+      type: expect.stringMatching(/^urn:/),
+    });
   });
 
   it('refuses a body that differs from the one signed, and changes nothing', async () => {
@@ -47,12 +60,16 @@ describe.each(BACKENDS)('Globals over the signed plugin API (%s)', (backend) => 
 
   it('refuses an unknown actor kind with 401 and a customer with 403', async () => {
     await app.signed('get', GLOBALS, undefined, { actor: 'robot:x' }).expect(401);
-    const res = await app.signed('patch', GLOBALS, { exchangeHostingEnabled: true }, { actor: 'customer:42' }).expect(403);
+    const res = await app
+      .signed('patch', GLOBALS, { exchangeHostingEnabled: true }, { actor: 'customer:42' })
+      .expect(403);
     expect(res.body.code).toBe('FORBIDDEN');
   });
 
   it('answers an invalid body with 400 naming the field and rule, and writes nothing', async () => {
-    const res = await app.signed('patch', GLOBALS, { exchangeHostingEnabled: 'yes', colour: 'red' }).expect(400);
+    const res = await app
+      .signed('patch', GLOBALS, { exchangeHostingEnabled: 'yes', colour: 'red' })
+      .expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.errors).toEqual(
       expect.arrayContaining([

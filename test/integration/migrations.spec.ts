@@ -16,7 +16,9 @@ describe.each(BACKENDS)('migrations (%s)', (backend) => {
   const tables = async (): Promise<string[]> => {
     const runner = dataSource.createQueryRunner();
     try {
-      const ours = (await runner.getTables()).filter((t) => backend === 'sqlite' || t.database === dataSource.driver.database);
+      const ours = (await runner.getTables()).filter(
+        (t) => backend === 'sqlite' || t.database === dataSource.driver.database,
+      );
       return ours
         .map((table) => table.name.split('.').pop()!)
         .filter((name) => name !== 'migrations' && !name.startsWith('sqlite_'))

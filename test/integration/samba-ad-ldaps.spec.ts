@@ -18,7 +18,10 @@ describe('Samba AD DC over LDAPS', () => {
     const ldap = client();
     try {
       await ldap.bind(samba.bindDn, samba.password);
-      const { searchEntries } = await ldap.search(samba.baseDn, { scope: 'base', attributes: ['objectClass', 'name'] });
+      const { searchEntries } = await ldap.search(samba.baseDn, {
+        scope: 'base',
+        attributes: ['objectClass', 'name'],
+      });
       expect(searchEntries).toHaveLength(1);
       expect(searchEntries[0].dn).toBe(samba.baseDn);
       expect(searchEntries[0].objectClass).toEqual(expect.arrayContaining(['domain', 'domainDNS']));

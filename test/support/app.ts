@@ -34,7 +34,11 @@ export class TestApp {
   private constructor(readonly app: INestApplication) {}
 
   static async start(env: Record<string, string>): Promise<TestApp> {
-    const app = await NestFactory.create(AppModule.forRoot(env), { rawBody: true, bufferLogs: true, abortOnError: false });
+    const app = await NestFactory.create(AppModule.forRoot(env), {
+      rawBody: true,
+      bufferLogs: true,
+      abortOnError: false,
+    });
     setupApp(app);
     await app.listen(0, '127.0.0.1');
     return new TestApp(app);
@@ -45,7 +49,12 @@ export class TestApp {
   }
 
   /** A request signed as the host panel signs it (body sent as the exact JSON text that was signed). */
-  signed(method: 'get' | 'post' | 'patch' | 'put' | 'delete', path: string, body?: unknown, options: SignOptions = {}) {
+  signed(
+    method: 'get' | 'post' | 'patch' | 'put' | 'delete',
+    path: string,
+    body?: unknown,
+    options: SignOptions = {},
+  ) {
     const raw = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
     const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
     let req = this.http[method](path)

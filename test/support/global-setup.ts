@@ -16,9 +16,11 @@ export default async function globalSetup(): Promise<void> {
   ]);
   const [port, pid] = mariadb.split(' ').map(Number);
 
-  const connection = await createConnection({ host: '127.0.0.1', port, user: 'root', password: '' }).catch((error: Error) => {
-    throw new Error(`MariaDB on 127.0.0.1:${port} refused root with an empty password: ${error.message}`);
-  });
+  const connection = await createConnection({ host: '127.0.0.1', port, user: 'root', password: '' }).catch(
+    (error: Error) => {
+      throw new Error(`MariaDB on 127.0.0.1:${port} refused root with an empty password: ${error.message}`);
+    },
+  );
   await connection.end();
 
   const testbed: TestbedEnv = {

@@ -4,7 +4,11 @@ import { testbed } from './testbed-env';
 
 export const TEST_DATABASE_PREFIX = 'exh_t_';
 /** A fresh, empty MariaDB database for one test file; dropped by the global teardown (or by `drop`). */
-export async function createTestDatabase(): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(): Promise<{
+  url: string;
+  name: string;
+  drop: () => Promise<void>;
+}> {
   const { runId, mariadb } = testbed();
   const name = `${TEST_DATABASE_PREFIX}${runId}_${randomBytes(4).toString('hex')}`;
   const admin = () => createConnection({ host: '127.0.0.1', port: mariadb.port, user: 'root', password: '' });

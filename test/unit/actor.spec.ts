@@ -11,18 +11,24 @@ describe('Actor.parse (X-Plugin-Actor)', () => {
     expect([actor.kind, actor.id, actor.toString()]).toEqual([kind, id, header]);
   });
 
-  it.each([undefined, '', 'alice', 'root:alice', 'admin:', 'admin:a b', `admin:${'x'.repeat(129)}`, 'admin:alice\n'])(
-    'refuses %p as UNAUTHENTICATED',
-    (header) => {
-      const failure = (() => {
-        try {
-          Actor.parse(header);
-        } catch (error) {
-          return error;
-        }
-      })();
-      expect(failure).toBeInstanceOf(DomainError);
-      expect((failure as DomainError).code).toBe('UNAUTHENTICATED');
-    },
-  );
+  it.each([
+    undefined,
+    '',
+    'alice',
+    'root:alice',
+    'admin:',
+    'admin:a b',
+    `admin:${'x'.repeat(129)}`,
+    'admin:alice\n',
+  ])('refuses %p as UNAUTHENTICATED', (header) => {
+    const failure = (() => {
+      try {
+        Actor.parse(header);
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(failure).toBeInstanceOf(DomainError);
+    expect((failure as DomainError).code).toBe('UNAUTHENTICATED');
+  });
 });

@@ -20,7 +20,11 @@ describe('loadAppConfig', () => {
   it('defaults to the embedded SQLite database on port 3000, and generates missing secrets once', () => {
     const dir = dataDir();
     const first = loadAppConfig({ DATA_DIR: dir });
-    expect(first).toMatchObject({ port: 3000, logLevel: 'info', database: { url: 'sqlite:./data/exchange-hosting.sqlite', migrate: true } });
+    expect(first).toMatchObject({
+      port: 3000,
+      logLevel: 'info',
+      database: { url: 'sqlite:./data/exchange-hosting.sqlite', migrate: true },
+    });
     expect(first.secretKey).toHaveLength(32);
     expect(first.pluginSigningSecret).toMatch(/^[0-9a-f]{64}$/);
     expect(statSync(join(dir, 'secret-key')).mode & 0o777).toBe(0o600);
@@ -41,7 +45,12 @@ describe('loadAppConfig', () => {
       SECRET_KEY: 'ab'.repeat(32),
       PLUGIN_SIGNING_SECRET: 'p'.repeat(32),
     });
-    expect(config).toMatchObject({ port: 8080, logLevel: 'debug', database: { migrate: false }, pluginSigningSecret: 'p'.repeat(32) });
+    expect(config).toMatchObject({
+      port: 8080,
+      logLevel: 'debug',
+      database: { migrate: false },
+      pluginSigningSecret: 'p'.repeat(32),
+    });
     expect(config.secretKey.toString('hex')).toBe('ab'.repeat(32));
   });
 
@@ -68,7 +77,13 @@ describe('dataSourceOptions', () => {
   it('runs SQLite URLs on better-sqlite3 with WAL, and never synchronizes', () => {
     const dir = dataDir();
     const options = dataSourceOptions(`sqlite:${dir}/sub/db.sqlite`, true);
-    expect(options).toMatchObject({ type: 'better-sqlite3', database: `${dir}/sub/db.sqlite`, enableWAL: true, synchronize: false, migrationsRun: true });
+    expect(options).toMatchObject({
+      type: 'better-sqlite3',
+      database: `${dir}/sub/db.sqlite`,
+      enableWAL: true,
+      synchronize: false,
+      migrationsRun: true,
+    });
     expect(statSync(join(dir, 'sub')).isDirectory()).toBe(true);
   });
 

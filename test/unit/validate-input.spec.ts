@@ -23,10 +23,16 @@ describe('validateInput (the use-case boundary)', () => {
   it('names every invalid field and the rule it broke', async () => {
     const error = await failureOf({ enabled: 'yes', count: 11, extra: 1 });
     expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.errors.map((e) => `${e.field}:${e.rule}`).sort()).toEqual(['count:max', 'enabled:isBoolean', 'extra:whitelistValidation']);
+    expect(error.errors.map((e) => `${e.field}:${e.rule}`).sort()).toEqual([
+      'count:max',
+      'enabled:isBoolean',
+      'extra:whitelistValidation',
+    ]);
   });
 
   it.each([null, [], 'text', 42])('refuses a body that is not a JSON object: %p', async (input) => {
-    expect((await failureOf(input)).errors).toEqual([expect.objectContaining({ field: '(body)', rule: 'isObject' })]);
+    expect((await failureOf(input)).errors).toEqual([
+      expect.objectContaining({ field: '(body)', rule: 'isObject' }),
+    ]);
   });
 });

@@ -18,14 +18,20 @@ export class GlobalSettingsStore {
     const stored = await manager.find(GlobalSetting);
     const settings: GlobalSettings = { ...GLOBAL_SETTING_DEFAULTS };
     for (const row of stored) {
-      if ((GLOBAL_SETTING_KEYS as string[]).includes(row.key)) Object.assign(settings, { [row.key]: row.value });
+      if ((GLOBAL_SETTING_KEYS as string[]).includes(row.key))
+        Object.assign(settings, { [row.key]: row.value });
     }
     return settings;
   }
 
   async write(changes: Partial<GlobalSettings>, actor: Actor, manager: EntityManager): Promise<void> {
     const updatedAt = this.clock.now();
-    const rows = Object.entries(changes).map(([key, value]) => ({ key, value, updatedAt, updatedBy: actor.toString() }));
+    const rows = Object.entries(changes).map(([key, value]) => ({
+      key,
+      value,
+      updatedAt,
+      updatedBy: actor.toString(),
+    }));
     await manager.upsert(GlobalSetting, rows, ['key']);
   }
 }

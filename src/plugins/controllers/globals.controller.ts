@@ -29,7 +29,10 @@ export class GlobalsController {
   @Patch()
   @ApiOperation({ summary: 'Change platform settings; audited' })
   @ApiOkResponse({ type: GlobalSettingsResponseDto })
-  update(@Body() body: GlobalSettingsUpdateDto, @CurrentActor() actor: Actor): Promise<GlobalSettingsResponseDto> {
+  update(
+    @Body() body: GlobalSettingsUpdateDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<GlobalSettingsResponseDto> {
     return this.updateSettings.execute(body, actor);
   }
 }

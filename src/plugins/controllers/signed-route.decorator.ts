@@ -6,13 +6,21 @@ const PROBLEM = 'application/problem+json with type, title, status, detail, code
 /** OpenAPI for a signed plugin route: the three headers and the problem responses. */
 export const SignedRoute = () =>
   applyDecorators(
-    ApiHeader({ name: 'X-Plugin-Timestamp', required: true, description: 'Unix seconds; within 5 minutes of the server clock' }),
+    ApiHeader({
+      name: 'X-Plugin-Timestamp',
+      required: true,
+      description: 'Unix seconds; within 5 minutes of the server clock',
+    }),
     ApiHeader({
       name: 'X-Plugin-Signature',
       required: true,
       description: 'v1=<hex HMAC-SHA256(PLUGIN_SIGNING_SECRET, "v1:" + timestamp + ":" + raw body)>',
     }),
-    ApiHeader({ name: 'X-Plugin-Actor', required: true, description: 'Who acts: admin:<login>, customer:<accountId>, support:<id>' }),
+    ApiHeader({
+      name: 'X-Plugin-Actor',
+      required: true,
+      description: 'Who acts: admin:<login>, customer:<accountId>, support:<id>',
+    }),
     ApiResponse({ status: 400, description: `Invalid input: ${PROBLEM}` }),
     ApiResponse({ status: 401, description: `Missing, bad or stale signature: ${PROBLEM}` }),
     ApiResponse({ status: 403, description: `Actor not allowed: ${PROBLEM}` }),

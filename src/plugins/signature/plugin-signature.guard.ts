@@ -40,7 +40,10 @@ export class PluginSignatureGuard implements CanActivate {
     req.actor = Actor.parse(req.header('x-plugin-actor'));
     const allowed = this.reflector.getAllAndOverride<ActorKind[] | undefined>(REQUIRED_ACTOR_KINDS, targets);
     if (allowed && !allowed.includes(req.actor.kind)) {
-      throw new DomainError(ErrorCode.FORBIDDEN, `This route is for ${allowed.join(' or ')} actors, not ${req.actor.kind}`);
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        `This route is for ${allowed.join(' or ')} actors, not ${req.actor.kind}`,
+      );
     }
     return true;
   }

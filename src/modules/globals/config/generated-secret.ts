@@ -6,7 +6,10 @@ import { join } from 'node:path';
  * Reads a secret kept in the data folder, creating it (owner-only permissions) on first use.
  * Returns whether it was created so the caller can warn that a generated secret is in use.
  */
-export function loadOrCreateSecretFile(dataDir: string, fileName: string): { value: string; created: boolean; path: string } {
+export function loadOrCreateSecretFile(
+  dataDir: string,
+  fileName: string,
+): { value: string; created: boolean; path: string } {
   const path = join(dataDir, fileName);
   if (existsSync(path)) return { value: readFileSync(path, 'utf8').trim(), created: false, path };
   mkdirSync(dataDir, { recursive: true });

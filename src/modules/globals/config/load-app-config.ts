@@ -17,16 +17,22 @@ function decodeKey(value: string): Buffer {
  * generated once into the data folder (with a warning); an invalid value throws ConfigError.
  */
 export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
-  const raw = Object.fromEntries(KNOWN.filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]));
+  const raw = Object.fromEntries(
+    KNOWN.filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]),
+  );
   const schema = plainToInstance(EnvSchema, raw, { exposeDefaultValues: true });
   const errors = validateSync(schema, { validationError: { target: false, value: false } });
-  if (errors.length > 0) throw new ConfigError([...new Set(errors.flatMap((e) => Object.values(e.constraints ?? {})))]);
+  if (errors.length > 0)
+    throw new ConfigError([...new Set(errors.flatMap((e) => Object.values(e.constraints ?? {})))]);
 
   const logger = new Logger('Config');
   const secret = (variable: string, given: string | undefined, fileName: string): string => {
     if (given) return given;
     const file = loadOrCreateSecretFile(schema.DATA_DIR, fileName);
-    if (file.created) logger.warn(`${variable} is not set: generated one into ${file.path}; keep that file safe and back it up`);
+    if (file.created)
+      logger.warn(
+        `${variable} is not set: generated one into ${file.path}; keep that file safe and back it up`,
+      );
     else logger.warn(`${variable} is not set: using the one generated into ${file.path}`);
     return file.value;
   };
@@ -37,6 +43,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     dataDir: schema.DATA_DIR,
     database: { url: schema.DATABASE_URL, migrate: schema.DATABASE_MIGRATE },
     secretKey: decodeKey(secret('SECRET_KEY', schema.SECRET_KEY, 'secret-key')),
-    pluginSigningSecret: secret('PLUGIN_SIGNING_SECRET', schema.PLUGIN_SIGNING_SECRET, 'plugin-signing-secret'),
+    pluginSigningSecret: secret(
+      'PLUGIN_SIGNING_SECRET',
+      schema.PLUGIN_SIGNING_SECRET,
+      'plugin-signing-secret',
+    ),
   };
 }

@@ -11,7 +11,11 @@ import { dataSourceOptions } from './data-source-options';
       inject: [ConfigService],
       useFactory: (config: ConfigService) => {
         const { database } = config.getOrThrow<AppConfig>(APP_CONFIG_KEY);
-        return { ...dataSourceOptions(database.url, database.migrate), autoLoadEntities: true, retryAttempts: 2 };
+        return {
+          ...dataSourceOptions(database.url, database.migrate),
+          autoLoadEntities: true,
+          retryAttempts: 2,
+        };
       },
     }),
   ],

@@ -25,7 +25,11 @@ export class UpdateGlobalSettingsUseCase {
     ) as Partial<GlobalSettings>;
     if (Object.keys(requested).length === 0) {
       throw DomainError.validation([
-        { field: '(body)', rule: 'notEmpty', message: `name at least one of ${GLOBAL_SETTING_KEYS.join(', ')}` },
+        {
+          field: '(body)',
+          rule: 'notEmpty',
+          message: `name at least one of ${GLOBAL_SETTING_KEYS.join(', ')}`,
+        },
       ]);
     }
 
@@ -34,11 +38,19 @@ export class UpdateGlobalSettingsUseCase {
       const changed = GLOBAL_SETTING_KEYS.filter((key) => key in requested && requested[key] !== before[key]);
       if (changed.length === 0) return before;
 
-      const pick = (settings: GlobalSettings) => Object.fromEntries(changed.map((key) => [key, settings[key]]));
+      const pick = (settings: GlobalSettings) =>
+        Object.fromEntries(changed.map((key) => [key, settings[key]]));
       const after: GlobalSettings = { ...before, ...requested };
       await this.store.write(pick(after), actor, manager);
       await this.audit.record(
-        { actor, action: 'globals.update', targetType: 'globals', targetId: 'platform', before: pick(before), after: pick(after) },
+        {
+          actor,
+          action: 'globals.update',
+          targetType: 'globals',
+          targetId: 'platform',
+          before: pick(before),
+          after: pick(after),
+        },
         manager,
       );
       return after;

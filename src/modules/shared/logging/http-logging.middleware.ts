@@ -28,6 +28,6 @@ export function httpLoggingMiddleware(logger: Logger) {
   });
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     log(req, res);
-    runWithRequestContext({ requestId: String(req.id) }, next);
+    runWithRequestContext({ requestId: req.id as string }, next);
   };
 }

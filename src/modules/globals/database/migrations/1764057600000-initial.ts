@@ -32,7 +32,10 @@ export class Initial1764057600000 implements MigrationInterface {
           { name: 'request_id', type: 'varchar', length: '64', isNullable: true },
         ],
         indices: [
-          new TableIndex({ name: 'IDX_audit_target', columnNames: ['target_type', 'target_id', 'occurred_at'] }),
+          new TableIndex({
+            name: 'IDX_audit_target',
+            columnNames: ['target_type', 'target_id', 'occurred_at'],
+          }),
           new TableIndex({ name: 'IDX_audit_occurred_at', columnNames: ['occurred_at'] }),
         ],
       }),
