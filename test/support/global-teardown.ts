@@ -17,6 +17,6 @@ export default async function globalTeardown(): Promise<void> {
   ]);
   for (const row of rows) await connection.query(`DROP DATABASE \`${String(Object.values(row)[0])}\``);
   await connection.end();
-  await runScript('samba-ad.sh', 'stop', samba.dir);
+  if (!samba.reused) await runScript('samba-ad.sh', 'stop', samba.dir);
   if (mariadb.startedPid) await runScript('mariadb.sh', 'stop', String(mariadb.startedPid));
 }

@@ -2,7 +2,16 @@
 export interface TestbedEnv {
   runId: string;
   mariadb: { port: number; startedPid?: number };
-  samba: { dir: string; url: string; caFile: string; baseDn: string; bindDn: string; password: string };
+  samba: {
+    dir: string;
+    reused: boolean;
+    url: string;
+    caFile: string;
+    dcHostname: string;
+    baseDn: string;
+    bindDn: string;
+    password: string;
+  };
 }
 
 const KEY = 'EXCHANGE_HOSTING_TESTBED';

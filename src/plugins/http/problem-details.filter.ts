@@ -32,7 +32,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(error: unknown): ProblemDetails {
-    if (error instanceof DomainError) return problemOf(error.code, error.detail, error.errors);
+    if (error instanceof DomainError) return problemOf(error.code, error.detail, error.errors, error.meta);
     if (error instanceof HttpException && error.getStatus() < 500) {
       const code = STATUS_CODES[error.getStatus()] ?? ErrorCode.MALFORMED_REQUEST;
       return { ...problemOf(code, error.message), status: error.getStatus() };

@@ -12,6 +12,25 @@ export const HTTP_ERRORS: Record<ErrorCode, { status: HttpStatus; title: string 
   [ErrorCode.CONFLICT]: { status: HttpStatus.CONFLICT, title: 'Conflict with the current state' },
   [ErrorCode.PLATFORM_DISABLED]: { status: HttpStatus.CONFLICT, title: 'Exchange hosting is disabled' },
   [ErrorCode.PAYLOAD_TOO_LARGE]: { status: HttpStatus.PAYLOAD_TOO_LARGE, title: 'Request body too large' },
+  [ErrorCode.MPF_NOT_CONFIGURED]: {
+    status: HttpStatus.CONFLICT,
+    title: 'The MPF connection is not configured',
+  },
+  [ErrorCode.MPF_REJECTED]: { status: HttpStatus.BAD_GATEWAY, title: 'MPF refused the request' },
+  [ErrorCode.MPF_UNAVAILABLE]: { status: HttpStatus.SERVICE_UNAVAILABLE, title: 'MPF is unavailable' },
+  [ErrorCode.MPF_AUTH_FAILED]: { status: HttpStatus.BAD_GATEWAY, title: 'MPF refused our credentials' },
+  [ErrorCode.DIRECTORY_UNAVAILABLE]: {
+    status: HttpStatus.SERVICE_UNAVAILABLE,
+    title: 'Active Directory is unavailable',
+  },
+  [ErrorCode.DIRECTORY_AUTH_FAILED]: {
+    status: HttpStatus.BAD_GATEWAY,
+    title: 'Active Directory refused our credentials',
+  },
+  [ErrorCode.DIRECTORY_TLS_FAILED]: {
+    status: HttpStatus.BAD_GATEWAY,
+    title: 'TLS with Active Directory failed',
+  },
   [ErrorCode.INTERNAL]: { status: HttpStatus.INTERNAL_SERVER_ERROR, title: 'Internal error' },
 };
 
@@ -23,11 +42,17 @@ export interface ProblemDetails {
   detail: string;
   code: ErrorCode;
   errors?: FieldError[];
+  meta?: Record<string, string>;
   instance?: string;
   requestId?: string;
 }
 
-export function problemOf(code: ErrorCode, detail: string, errors: FieldError[] = []): ProblemDetails {
+export function problemOf(
+  code: ErrorCode,
+  detail: string,
+  errors: FieldError[] = [],
+  meta: Record<string, string> = {},
+): ProblemDetails {
   const { status, title } = HTTP_ERRORS[code];
   return {
     type: `urn:exchange-hosting:problem:${code.toLowerCase().replace(/_/g, '-')}`,
@@ -36,5 +61,6 @@ export function problemOf(code: ErrorCode, detail: string, errors: FieldError[] 
     detail,
     code,
     ...(errors.length > 0 && { errors }),
+    ...(Object.keys(meta).length > 0 && { meta }),
   };
 }

@@ -9,12 +9,15 @@ export interface FieldError {
 
 export interface DomainErrorOptions {
   errors?: FieldError[];
+  /** Facts a caller may show, e.g. an MPF error's `mpfCode` and `mpfDescription`. Never secrets. */
+  meta?: Record<string, string>;
   cause?: unknown;
 }
 
 /** The single error class of the domain; transports map `code` to their own vocabulary. */
 export class DomainError extends Error {
   readonly errors: FieldError[];
+  readonly meta: Record<string, string>;
 
   constructor(
     readonly code: ErrorCode,
@@ -24,6 +27,7 @@ export class DomainError extends Error {
     super(detail, { cause: options.cause });
     this.name = 'DomainError';
     this.errors = options.errors ?? [];
+    this.meta = options.meta ?? {};
   }
 
   static validation(errors: FieldError[]): DomainError {

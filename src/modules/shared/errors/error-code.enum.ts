@@ -8,5 +8,15 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   PLATFORM_DISABLED = 'PLATFORM_DISABLED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  MPF_NOT_CONFIGURED = 'MPF_NOT_CONFIGURED',
+  /** MPF answered with an errorContext; `meta` keeps its code and description. */
+  MPF_REJECTED = 'MPF_REJECTED',
+  /** MPF could not be reached or did not answer properly (refused, timeout, HTTP 5xx, SOAP Fault). */
+  MPF_UNAVAILABLE = 'MPF_UNAVAILABLE',
+  /** MPF refused the stored credentials (HTTP 401/403). */
+  MPF_AUTH_FAILED = 'MPF_AUTH_FAILED',
+  DIRECTORY_UNAVAILABLE = 'DIRECTORY_UNAVAILABLE',
+  DIRECTORY_AUTH_FAILED = 'DIRECTORY_AUTH_FAILED',
+  DIRECTORY_TLS_FAILED = 'DIRECTORY_TLS_FAILED',
   INTERNAL = 'INTERNAL',
 }
