@@ -8,6 +8,8 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   PLATFORM_DISABLED = 'PLATFORM_DISABLED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** A plan limit (mailboxes of a mailing plan, domains, ...) would be exceeded. */
+  PLAN_LIMIT_REACHED = 'PLAN_LIMIT_REACHED',
   MPF_NOT_CONFIGURED = 'MPF_NOT_CONFIGURED',
   /** MPF answered with an errorContext; `meta` keeps its code and description. */
   MPF_REJECTED = 'MPF_REJECTED',

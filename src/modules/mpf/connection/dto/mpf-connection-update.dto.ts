@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsFQDN, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
+
+export class MpfConnectionUpdateDto {
+  @ApiProperty({
+    description:
+      'http(s)://NETBIOS\\login:password@host[:port][/vdir] (a Domain Admins member; %5C is accepted for the backslash). Leave out ":password" to keep the stored one.',
+    example: 'https://HOSTING\\mpfadmin:Secret-1@mpf.hosting.example/mpf',
+  })
+  @IsString()
+  @MaxLength(1024)
+  url!: string;
+
+  @ApiProperty({ description: 'Primary Domain Controller, as an FQDN', example: 'ad01.hosting.example' })
+  @IsFQDN({ require_tld: true, allow_underscores: false }, { message: 'pdc must be a fully qualified domain name such as ad01.hosting.example' })
+  pdc!: string;
+
+  @ApiProperty({
+    description: 'LDAP path of the reseller OU (LDAP:// prefix optional)',
+    example: 'OU=Reseller,OU=Hosting,DC=hosting,DC=example',
+  })
+  @IsString()
+  @MaxLength(1024)
+  resellerOu!: string;
+
+  @ApiPropertyOptional({ description: 'Directory URL; default ldaps://<pdc>:636', example: 'ldaps://ad01.hosting.example:636', nullable: true })
+  @IsOptional()
+  @Matches(/^ldaps?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?$/i, { message: 'directoryUrl must be ldaps://host[:port] or ldap://host[:port] (StartTLS)' })
+  directoryUrl?: string | null;
+
+  @ApiPropertyOptional({ description: 'CA certificate (PEM) that signs the MPF and domain controller certificates', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(65536)
+  caCertificatePem?: string | null;
+
+  @ApiPropertyOptional({ description: 'Labs only: skip TLS certificate verification (shown as a warning)', default: false })
+  @IsOptional()
+  @IsBoolean()
+  insecureTls?: boolean;
+
+  @ApiPropertyOptional({ description: 'SOAP target namespace', default: 'http://provisioning.microsoft.com/webservices/' })
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'namespace must be an http(s) URL' })
+  namespace?: string;
+
+  @ApiPropertyOptional({ description: 'Timeout of each MPF call, in seconds', default: 30, minimum: 1, maximum: 600 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  timeoutSeconds?: number;
+}

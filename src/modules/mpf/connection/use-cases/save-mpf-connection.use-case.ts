@@ -1,0 +1,121 @@
+import { X509Certificate } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '../../../audit/audit-log';
+import type { Actor } from '../../../shared/actor';
+import { CLOCK, type Clock } from '../../../shared/clock/clock.port';
+import { DomainError, type FieldError } from '../../../shared/errors/domain.error';
+import { validateInput } from '../../../shared/validation/validate-input';
+import { DEFAULT_MPF_NAMESPACE } from '../../client/mpf-client.port';
+import { parseDn } from '../../../directory/ldap-dn';
+import { MpfConnectionUpdateDto } from '../dto/mpf-connection-update.dto';
+import type { MpfConnectionResponseDto } from '../dto/mpf-connection-response.dto';
+import { MpfConnectionEntity } from '../mpf-connection.entity';
+import { MPF_CONNECTION_ID, MpfConnectionStore } from '../mpf-connection.store';
+import { parseMpfUrl, type MpfUrlParts } from '../mpf-url';
+import { toResponse } from './get-mpf-connection.use-case';
+
+/** The reseller OU as a DN without `LDAP://`: at least one OU= and ending in the domain's DC= components. */
+function resellerDnOf(value: string): string {
+  const dn = value.trim().replace(/^LDAP:\/\//i, '');
+  let types: string[] = [];
+  try {
+    types = parseDn(dn).map(([type]) => type.toUpperCase());
+  } catch {
+    // reported below with the expected form
+  }
+  const firstDc = types.indexOf('DC');
+  if (types[0] !== 'OU' || firstDc < 0 || types.slice(firstDc).some((t) => t !== 'DC')) {
+    throw new Error('resellerOu must be a distinguished name like OU=Reseller,OU=Hosting,DC=hosting,DC=example');
+  }
+  return dn;
+}
+
+/** What an audit entry may show of the settings: everything but the password. */
+const auditView = (s: MpfConnectionEntity | null) =>
+  s && { ...toResponse(s), updatedAt: undefined, updatedBy: undefined, passwordSealed: undefined };
+
+/** Saves the MPF connection form; the password is sealed, and the change audited without it. */
+@Injectable()
+export class SaveMpfConnectionUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: MpfConnectionStore,
+    private readonly audit: AuditLog,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(input: unknown, actor: Actor): Promise<MpfConnectionResponseDto> {
+    const dto = await validateInput(MpfConnectionUpdateDto, input);
+    const errors: FieldError[] = [];
+    const attempt = <T>(field: string, rule: string, read: () => T): T | undefined => {
+      try {
+        return read();
+      } catch (error) {
+        if (error instanceof DomainError) errors.push(...error.errors);
+        else errors.push({ field, rule, message: (error as Error).message });
+        return undefined;
+      }
+    };
+    const url = attempt('url', 'mpfUrl', () => parseMpfUrl(dto.url));
+    const resellerDn = attempt('resellerOu', 'distinguishedName', () => resellerDnOf(dto.resellerOu));
+    const caPem = dto.caCertificatePem?.trim() || null;
+    if (caPem) attempt('caCertificatePem', 'x509', () => new X509Certificate(caPem));
+
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.store.find(manager);
+      if (url && url.password === undefined && !before) {
+        errors.push({ field: 'url', rule: 'password', message: 'the first save needs the password: NETBIOS\\login:password@host' });
+      }
+      const sameAccount = before && url && before.netbiosDomain === url.netbiosDomain && before.login === url.login;
+      if (url && url.password === undefined && before && !sameAccount) {
+        errors.push({ field: 'url', rule: 'password', message: 'a changed login needs its password: NETBIOS\\login:password@host' });
+      }
+      if (errors.length > 0 || !url || !resellerDn) throw DomainError.validation(errors);
+
+      const after = this.entityOf(url, resellerDn, caPem, dto, before, actor);
+      await this.store.save(after, manager);
+      await this.audit.record(
+        {
+          actor,
+          action: 'mpf-connection.update',
+          targetType: 'mpf-connection',
+          targetId: MPF_CONNECTION_ID,
+          before: auditView(before),
+          after: { ...auditView(after), passwordChanged: url.password !== undefined },
+        },
+        manager,
+      );
+      return toResponse(after);
+    });
+  }
+
+  private entityOf(
+    url: MpfUrlParts,
+    resellerDn: string,
+    caPem: string | null,
+    dto: MpfConnectionUpdateDto,
+    before: MpfConnectionEntity | null,
+    actor: Actor,
+  ): MpfConnectionEntity {
+    return Object.assign(new MpfConnectionEntity(), {
+      id: MPF_CONNECTION_ID,
+      scheme: url.scheme,
+      netbiosDomain: url.netbiosDomain,
+      login: url.login,
+      passwordSealed: url.password !== undefined ? this.store.sealPassword(url.password) : before!.passwordSealed,
+      host: url.host,
+      port: url.port ?? null,
+      vdir: url.vdir,
+      namespace: dto.namespace ?? DEFAULT_MPF_NAMESPACE,
+      pdc: dto.pdc.toLowerCase(),
+      resellerDn,
+      directoryUrl: dto.directoryUrl?.replace(/\/$/, '') || null,
+      caPem,
+      insecureTls: dto.insecureTls ?? false,
+      timeoutMs: (dto.timeoutSeconds ?? 30) * 1000,
+      updatedAt: this.clock.now(),
+      updatedBy: actor.toString(),
+    });
+  }
+}

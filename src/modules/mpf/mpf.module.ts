@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { DirectoryModule } from '../directory/directory.module';
+import { MpfClientModule } from './client/mpf-client.module';
+import { MpfConnectionEntity } from './connection/mpf-connection.entity';
+import { MpfConnectionStore } from './connection/mpf-connection.store';
+import { GetMpfConnectionUseCase } from './connection/use-cases/get-mpf-connection.use-case';
+import { SaveMpfConnectionUseCase } from './connection/use-cases/save-mpf-connection.use-case';
+import { TestMpfConnectionUseCase } from './connection/use-cases/test-mpf-connection.use-case';
+
+/** The MPF connection settings and their test; re-exports the MPF client and the directory provider. */
+@Module({
+  imports: [TypeOrmModule.forFeature([MpfConnectionEntity]), AuditModule, MpfClientModule, DirectoryModule],
+  providers: [MpfConnectionStore, GetMpfConnectionUseCase, SaveMpfConnectionUseCase, TestMpfConnectionUseCase],
+  exports: [MpfConnectionStore, GetMpfConnectionUseCase, SaveMpfConnectionUseCase, TestMpfConnectionUseCase, MpfClientModule, DirectoryModule],
+})
+export class MpfModule {}

@@ -1,0 +1,50 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
+
+export const ESTIMATE_CHANGES = ['add-mailboxes', 'change-mailing-plan'] as const;
+
+/** "Add N mailboxes of mailing plan X" or "move a mailbox from X to Y", for an account's billing period. */
+export class EstimateRequestDto {
+  @ApiProperty({ enum: ESTIMATE_CHANGES })
+  @IsIn(ESTIMATE_CHANGES)
+  change!: (typeof ESTIMATE_CHANGES)[number];
+
+  @ApiPropertyOptional({ description: 'add-mailboxes: the mailing plan', example: 'GoldMail' })
+  @ValidateIf((o: EstimateRequestDto) => o.change === 'add-mailboxes')
+  @IsString()
+  @Length(1, 64)
+  mailingPlan?: string;
+
+  @ApiPropertyOptional({ description: 'add-mailboxes: how many', default: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  quantity?: number;
+
+  @ApiPropertyOptional({ description: 'change-mailing-plan: from', example: 'BaseMail' })
+  @ValidateIf((o: EstimateRequestDto) => o.change === 'change-mailing-plan')
+  @IsString()
+  @Length(1, 64)
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'change-mailing-plan: to', example: 'GoldMail' })
+  @ValidateIf((o: EstimateRequestDto) => o.change === 'change-mailing-plan')
+  @IsString()
+  @Length(1, 64)
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Mailboxes the account holds now, per mailing plan', example: { GoldMail: 3 } })
+  @IsOptional()
+  @IsObject()
+  current?: Record<string, number>;
+
+  @ApiProperty({ description: "Start of the account's current billing period (YYYY-MM-DD)", example: '2026-11-01' })
+  @IsISO8601({ strict: true })
+  periodStart!: string;
+
+  @ApiPropertyOptional({ description: 'Day of the change (YYYY-MM-DD); default today' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  asOf?: string;
+}

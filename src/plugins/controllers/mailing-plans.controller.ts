@@ -1,0 +1,104 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { MailingPlanCreateDto } from '../../modules/plan/mailing-plan/dto/mailing-plan-create.dto';
+import { MailingPlanImportResultDto } from '../../modules/plan/mailing-plan/dto/mailing-plan-import-result.dto';
+import { MailingPlanImportDto } from '../../modules/plan/mailing-plan/dto/mailing-plan-import.dto';
+import { MailingPlanListQueryDto } from '../../modules/plan/mailing-plan/dto/mailing-plan-list-query.dto';
+import { MailingPlanResponseDto } from '../../modules/plan/mailing-plan/dto/mailing-plan-response.dto';
+import { MailingPlanUpdateDto } from '../../modules/plan/mailing-plan/dto/mailing-plan-update.dto';
+import { ArchiveMailingPlanUseCase } from '../../modules/plan/mailing-plan/use-cases/archive-mailing-plan.use-case';
+import { CreateMailingPlanUseCase } from '../../modules/plan/mailing-plan/use-cases/create-mailing-plan.use-case';
+import { GetMailingPlanUseCase } from '../../modules/plan/mailing-plan/use-cases/get-mailing-plan.use-case';
+import { ImportMailingPlansUseCase } from '../../modules/plan/mailing-plan/use-cases/import-mailing-plans.use-case';
+import { ListMailingPlansUseCase } from '../../modules/plan/mailing-plan/use-cases/list-mailing-plans.use-case';
+import { UpdateMailingPlanUseCase } from '../../modules/plan/mailing-plan/use-cases/update-mailing-plan.use-case';
+import type { Actor } from '../../modules/shared/actor';
+import { CurrentActor } from '../actor/current-actor.decorator';
+import { RequireActor } from '../actor/require-actor.decorator';
+import { SignedRoute } from './signed-route.decorator';
+
+@ApiTags('admin: mailing plans')
+@SignedRoute()
+@RequireActor('admin')
+@Controller('plugin/v1/admin/mailing-plans')
+export class MailingPlansController {
+  constructor(
+    private readonly listPlans: ListMailingPlansUseCase,
+    private readonly getPlan: GetMailingPlanUseCase,
+    private readonly createPlan: CreateMailingPlanUseCase,
+    private readonly updatePlan: UpdateMailingPlanUseCase,
+    private readonly archivePlan: ArchiveMailingPlanUseCase,
+    private readonly importPlans: ImportMailingPlansUseCase,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The mailing-plan catalogue (MPF plan names), by name' })
+  @ApiOkResponse({ type: [MailingPlanResponseDto] })
+  list(@Query() query: MailingPlanListQueryDto): Promise<MailingPlanResponseDto[]> {
+    return this.listPlans.execute(query);
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Import mailing plans from H-Sphere XML or JSON: all or nothing, idempotent; audited',
+    description:
+      'Plans are matched by name regardless of case; values the file leaves out keep their current values (defaults for new plans); an archived plan named in the file is brought back. Lowering a mailbox size needs confirmShrink: true (409 otherwise). DOCTYPE/ENTITY declarations are refused (400).',
+  })
+  @ApiOkResponse({ type: MailingPlanImportResultDto })
+  @ApiConflictResponse({ description: 'The import lowers a mailbox size and confirmShrink is not true' })
+  @ApiPayloadTooLargeResponse({ description: 'content is over 1 MB (1048576 bytes)' })
+  import(
+    @Body() body: MailingPlanImportDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<MailingPlanImportResultDto> {
+    return this.importPlans.execute(body, actor);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One mailing plan' })
+  @ApiOkResponse({ type: MailingPlanResponseDto })
+  @ApiNotFoundResponse({ description: 'No mailing plan has this id' })
+  get(@Param('id') id: string): Promise<MailingPlanResponseDto> {
+    return this.getPlan.execute(id);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Add a mailing plan; audited' })
+  @ApiCreatedResponse({ type: MailingPlanResponseDto })
+  @ApiConflictResponse({ description: 'The name is taken (regardless of case)' })
+  create(@Body() body: MailingPlanCreateDto, @CurrentActor() actor: Actor): Promise<MailingPlanResponseDto> {
+    return this.createPlan.execute(body, actor);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change a mailing plan; lowering mailboxSizeMb needs confirmShrink; audited' })
+  @ApiOkResponse({ type: MailingPlanResponseDto })
+  @ApiConflictResponse({
+    description: 'Name taken, shrink not confirmed, or the default mark cannot move so',
+  })
+  update(
+    @Param('id') id: string,
+    @Body() body: MailingPlanUpdateDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<MailingPlanResponseDto> {
+    return this.updatePlan.execute(id, body, actor);
+  }
+
+  @Post(':id/archive')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Archive a mailing plan (kept for existing mailboxes, offered no more); audited' })
+  @ApiOkResponse({ type: MailingPlanResponseDto })
+  @ApiConflictResponse({ description: 'The default plan cannot be archived' })
+  archive(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<MailingPlanResponseDto> {
+    return this.archivePlan.execute(id, actor);
+  }
+}
