@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigService } from '@nestjs/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { APP_CONFIG_KEY, type AppConfig } from './modules/globals/config/app-config';
@@ -12,6 +13,8 @@ export function setupApp(app: INestApplication): AppLogger {
   app.useLogger(logger);
   app.flushLogs();
   (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
+  // Mailing-plan files up to 1 MB travel inside JSON (escaping can double them); the use cases enforce their own limits.
+  (app as NestExpressApplication).useBodyParser('json', { limit: '3mb' });
   app.use(httpLoggingMiddleware(logger.pino));
   app.enableShutdownHooks();
 

@@ -3,18 +3,27 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '../modules/audit/audit.module';
 import { GlobalsModule } from '../modules/globals/globals.module';
 import { MpfModule } from '../modules/mpf/mpf.module';
-import { MailingPlanModule } from '../modules/plan/mailing-plan/mailing-plan.module'; // TEMP mailing-plan
-import { MailingPlansController } from './controllers/mailing-plans.controller'; // TEMP mailing-plan
+import { PlanModule } from '../modules/plan/plan.module';
 import { AuditController } from './controllers/audit.controller';
 import { GlobalsController } from './controllers/globals.controller';
+import { MailingPlansController } from './controllers/mailing-plans.controller';
 import { MpfConnectionController } from './controllers/mpf-connection.controller';
+import { PlanEstimatesController } from './controllers/plan-estimates.controller';
+import { PlansController } from './controllers/plans.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { PluginSignatureGuard } from './signature/plugin-signature.guard';
 
 /** The host panel's HTTP plugin API: signed routes, thin controllers, problem+json errors. */
 @Module({
-  imports: [GlobalsModule, AuditModule, MpfModule, MailingPlanModule],
-  controllers: [GlobalsController, AuditController, MpfConnectionController, MailingPlansController],
+  imports: [GlobalsModule, AuditModule, MpfModule, PlanModule],
+  controllers: [
+    GlobalsController,
+    AuditController,
+    MpfConnectionController,
+    MailingPlansController,
+    PlansController,
+    PlanEstimatesController,
+  ],
   providers: [
     { provide: APP_GUARD, useClass: PluginSignatureGuard },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

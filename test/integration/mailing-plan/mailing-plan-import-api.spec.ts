@@ -219,6 +219,12 @@ describe.each(BACKENDS)('mailing-plan import (%s)', (backend) => {
     });
   });
 
+  it('accepts a file of 900 kB (well above the default 100 kB JSON body limit)', async () => {
+    const big = ORIGINAL.replace('</plans>', `<!--${'x'.repeat(900 * 1024)}--></plans>`);
+    const res = await importXml(big).expect(200);
+    expect(res.body.plans).toHaveLength(4);
+  });
+
   it('refuses a file over 1 MB with 413, and only admins may import', async () => {
     const before = await snapshot();
     const huge = ORIGINAL.replace('</plans>', `<!--${'x'.repeat(1024 * 1024)}--></plans>`);

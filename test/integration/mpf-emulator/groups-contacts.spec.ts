@@ -1,4 +1,14 @@
-import { dataXml, Fixture, ldapPath, list, PDC, propertiesXml, propertyListXml, rdn } from './mpf-test-kit';
+import {
+  at,
+  dataXml,
+  Fixture,
+  ldapPath,
+  list,
+  PDC,
+  propertiesXml,
+  propertyListXml,
+  rdn,
+} from './mpf-test-kit';
 
 /** Distribution lists (managedBy, members, mail-enabling) and contacts, applied to the Samba AD. */
 describe('MPF emulator: distribution lists and contacts', () => {
@@ -200,7 +210,7 @@ describe('MPF emulator: distribution lists and contacts', () => {
       pdc: PDC,
       propertyListXml: propertyListXml('targetAddress', 'crmId', 'displayName'),
     });
-    expect(data.properties.property).toEqual([
+    expect(at(data, 'properties', 'property')).toEqual([
       { '@_name': 'targetAddress', value: ['partner@example.org'] },
       { '@_name': 'crmId', value: ['99'] },
       { '@_name': 'displayName', value: ['Partner & Co'] },

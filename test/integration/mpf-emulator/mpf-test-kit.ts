@@ -106,7 +106,11 @@ export function at(node: unknown, ...path: string[]): unknown {
 
 /** The text of a parsed element (a string, or an element with attributes and #text). */
 export const textOf = (node: unknown): string | undefined =>
-  node === undefined ? undefined : typeof node === 'string' ? node : ((at(node, '#text') as string | undefined) ?? '');
+  node === undefined
+    ? undefined
+    : typeof node === 'string'
+      ? node
+      : ((at(node, '#text') as string | undefined) ?? '');
 
 /** GetProperties data → { name: values }. */
 export function propertiesOf(data: unknown): Record<string, string[]> {
@@ -131,7 +135,10 @@ export interface MpfAnswer {
 function errorOf(document: unknown): MpfAnswer['error'] {
   const context = at(document, 'response', 'errorContext');
   if (!context) return undefined;
-  const attribute = (...path: string[]) => String(at(context, ...path) as string);
+  const attribute = (...path: string[]) => {
+    const value = at(context, ...path);
+    return typeof value === 'string' ? value : '';
+  };
   return {
     code: attribute('@_code'),
     description: attribute('@_description'),
@@ -225,7 +232,12 @@ export class Fixture {
     return answer.data;
   }
 
-  async createOrg(name: string, domain: string, plans = ['GoldMail', 'SilverMail'], mailStoreMB = 500): Promise<unknown> {
+  async createOrg(
+    name: string,
+    domain: string,
+    plans = ['GoldMail', 'SilverMail'],
+    mailStoreMB = 500,
+  ): Promise<unknown> {
     return this.ok('HostedExchange', 'CreateBusinessOrganization', {
       container: ldapPath(this.resellerDn),
       name,

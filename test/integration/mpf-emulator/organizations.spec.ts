@@ -80,7 +80,7 @@ describe('MPF emulator: organizations and SMTP domains', () => {
       [{ mailStoreXml: '<mailStore><megabytes>lots</megabytes></mailStore>' }, 'mailStoreXml'],
       [{ mailStoreXml: '<quota/>' }, 'mailStoreXml'],
       [{ SMTPDomain: 'not a domain' }, 'SMTPDomain'],
-      [{ availablePlansXml: '<availablePlans/>' }, 'availablePlansXml'],
+      [{ availablePlansXml: '<availablePlans><planName/></availablePlans>' }, 'availablePlansXml'],
       [{ propertiesXml: '<properties><property>x</property></properties>' }, 'propertiesXml'],
       [{ pdc: ' ' }, 'pdc'],
       [{ sendCredentials: 'TRUE' }, 'sendCredentials'],
@@ -209,6 +209,13 @@ describe('MPF emulator: organizations and SMTP domains', () => {
       sendCredentials: 'false',
     });
     expect(f.emulator.state().orgs.acme.availablePlans).toEqual(['GoldMail', 'SilverMail', 'BronzeMail']);
+    const none = await f.call('HostedExchange', 'AddAvailablePlans', {
+      orgPath: ldapPath(f.orgDn('acme')),
+      availablePlansXml: '<availablePlans/>',
+      pdc: PDC,
+      sendCredentials: 'false',
+    });
+    expect(none.error?.description).toContain("'availablePlansXml'");
   });
 
   it('refuses to delete an org while users remain (0x80131509), then removes the whole OU tree', async () => {

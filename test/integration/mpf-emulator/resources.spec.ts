@@ -1,5 +1,5 @@
 import { formatGuid } from '../../support/mpf-emulator/directory';
-import { dataXml, Fixture, ldapPath, mailStoreXml, PDC, publicStoreXml } from './mpf-test-kit';
+import { at, dataXml, Fixture, ldapPath, mailStoreXml, PDC, publicStoreXml } from './mpf-test-kit';
 
 /** Exchange resources kept by the emulator: quotas, mailbox usage, consumers (objectGUID from AD), public folders. */
 describe('MPF emulator: resources, usage and public folders', () => {
@@ -38,7 +38,7 @@ describe('MPF emulator: resources, usage and public folders', () => {
       result: '<response><data><usage>4096</usage></data></response>',
       errorReturn: '',
     });
-    expect((await usage('ben@woodgrove.test')).response?.response.data.usage).toBe('0');
+    expect(at((await usage('ben@woodgrove.test')).data, 'usage')).toBe('0');
     expect((await usage('nobody@woodgrove.test')).error?.code).toBe('0x80072030');
     expect((await usage('ann@woodgrove.test', 'nosuchorg')).error?.code).toBe('0x80072030');
     const unknown = await f.call('MPSGeneral', 'SubmitMpsRequest', {
@@ -59,14 +59,14 @@ describe('MPF emulator: resources, usage and public folders', () => {
 
   it('queries resources and consumers (GUID = objectGUID from AD, kilobytes, path)', async () => {
     const resources = await erm('QueryResourcesByOrganization', { orgName: 'woodgrove' });
-    expect(resources.response?.response.data).toEqual({
+    expect(resources.data).toEqual({
       orgResources: {
         mailStore: { serverName: 'EXCH01', megabytes: '10', megabytesFree: '6' },
         publicStore: { megabytes: '100' },
       },
     });
     const consumers = await erm('QueryConsumersByOrganization', { orgName: 'woodgrove' });
-    const mailboxes = consumers.response?.response.data.mailboxes.mailbox as {
+    const mailboxes = at(consumers.data, 'mailboxes', 'mailbox') as {
       GUID: string;
       kilobytes: string;
       path: string;

@@ -1,5 +1,6 @@
 import { DEFAULT_MPF_NAMESPACE } from '../../support/mpf-emulator';
 import {
+  at,
   basicAuth,
   envelope,
   Fixture,
@@ -9,6 +10,7 @@ import {
   parseXmlWithNamespaces,
   PDC,
   post,
+  propertiesOf,
   propertyListXml,
 } from './mpf-test-kit';
 
@@ -37,9 +39,7 @@ describe('MPF emulator: transport, faults and knobs', () => {
   it('listens on 127.0.0.1 under the vdir and answers GetProperties on the reseller OU', async () => {
     expect(f.emulator.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mpf$/);
     const data = await f.ok('HostedExchange', 'GetProperties', getProperties());
-    const properties = Object.fromEntries(
-      data.properties.property.map((p: any) => [p['@_name'], (p.value ?? []) as string[]]),
-    );
+    const properties = propertiesOf(data);
     expect(properties.distinguishedName).toEqual([f.resellerDn]);
     expect(properties.ou).toEqual([f.resellerDn.split(',')[0].slice(3)]);
   });
@@ -49,9 +49,9 @@ describe('MPF emulator: transport, faults and knobs', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/xml; charset=utf-8');
     expect(response.text.startsWith('<?xml version="1.0" encoding="utf-8"?><soap:Envelope')).toBe(true);
-    const envelope = parseXmlWithNamespaces(response.text)['soap:Envelope'];
-    expect(envelope['@_xmlns:soap']).toBe('http://schemas.xmlsoap.org/soap/envelope/');
-    const body = envelope['soap:Body'].GetPropertiesResponse;
+    const envelope = at(parseXmlWithNamespaces(response.text), 'soap:Envelope');
+    expect(at(envelope, '@_xmlns:soap')).toBe('http://schemas.xmlsoap.org/soap/envelope/');
+    const body = at(envelope, 'soap:Body', 'GetPropertiesResponse') as Record<string, string>;
     expect(body['@_xmlns']).toBe(DEFAULT_MPF_NAMESPACE);
     expect(Object.keys(body)).toEqual(['GetPropertiesResult', '@_xmlns']);
     expect(body.GetPropertiesResult.startsWith('<response><data><properties>')).toBe(true);
@@ -87,7 +87,7 @@ describe('MPF emulator: transport, faults and knobs', () => {
   });
 
   it('answers a SOAP Fault (HTTP 500) for an unknown method, service, SOAPAction or a bad envelope', async () => {
-    const fault = (text: string) => parseXml(text).Envelope.Body.Fault;
+    const fault = (text: string) => at(parseXml(text), 'Envelope', 'Body', 'Fault') as Record<string, string>;
     const unknown = await f.raw('HostedExchange', 'FormatAllDisks', { pdc: PDC });
     expect(unknown.status).toBe(500);
     expect(fault(unknown.text)).toMatchObject({ faultcode: 'soap:Client' });
@@ -193,7 +193,7 @@ describe('MPF emulator: transport, faults and knobs', () => {
     f.emulator.inject({ method: 'GetProperties', kind: 'soapFault', description: 'boom & <bang>', times: 1 });
     const fault = await f.raw('HostedExchange', 'GetProperties', getProperties());
     expect(fault.status).toBe(500);
-    expect(parseXml(fault.text).Envelope.Body.Fault).toMatchObject({
+    expect(at(parseXml(fault.text), 'Envelope', 'Body', 'Fault')).toMatchObject({
       faultcode: 'soap:Server',
       faultstring: 'boom & <bang>',
     });

@@ -6,6 +6,7 @@ import {
   ldapPath,
   list,
   PDC,
+  propertiesOf,
   propertiesXml,
   propertyListXml,
 } from './mpf-test-kit';
@@ -103,7 +104,7 @@ describe('MPF emulator: business users', () => {
         'nothingHere',
       ),
     });
-    const values = Object.fromEntries(data.properties.property.map((p: any) => [p['@_name'], p.value ?? []]));
+    const values = propertiesOf(data);
     expect(values).toMatchObject({
       displayName: [displayName],
       description: [description],

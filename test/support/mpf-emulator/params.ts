@@ -154,8 +154,8 @@ export function parsePublicStore(parameter: string, text: string): { megabytes: 
   };
 }
 
-/** `<availablePlans><planName>GoldMail</planName>…</availablePlans>`: at least one plan. */
-export function parseAvailablePlans(parameter: string, text: string): string[] {
+/** `<availablePlans><planName>GoldMail</planName>…</availablePlans>`: at least one plan unless `allowEmpty`. */
+export function parseAvailablePlans(parameter: string, text: string, allowEmpty = false): string[] {
   const node = parseDocumentParameter(parameter, text, 'availablePlans');
   const entries = (typeof node === 'object' && node !== null ? (node as XmlNode).planName : undefined) ?? [];
   const plans = (entries as unknown[]).map((entry) => {
@@ -163,7 +163,7 @@ export function parseAvailablePlans(parameter: string, text: string): string[] {
     if (!plan) throw invalidArgument(parameter, 'every <planName> must hold a plan name');
     return plan;
   });
-  if (plans.length === 0) throw invalidArgument(parameter, 'lists no <planName>');
+  if (plans.length === 0 && !allowEmpty) throw invalidArgument(parameter, 'lists no <planName>');
   return plans;
 }
 

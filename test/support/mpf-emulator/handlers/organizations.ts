@@ -44,7 +44,7 @@ async function createBusinessOrganization(ctx: Ctx, a: Args): Promise<undefined>
   const description = a.optional('description', 1024);
   const properties = parseProperties('propertiesXml', a.optional('propertiesXml', 65536));
   const plansXml = a.optional('availablePlansXml', 65536);
-  const plans = plansXml ? parseAvailablePlans('availablePlansXml', plansXml) : [];
+  const plans = plansXml ? parseAvailablePlans('availablePlansXml', plansXml, true) : [];
   a.pdc();
   a.bool('sendCredentials');
 

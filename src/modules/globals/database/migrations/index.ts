@@ -1,6 +1,7 @@
 import { Initial1764057600000 } from './1764057600000-initial';
 import { MpfConnection1764144000000 } from './1764144000000-mpf-connection';
-import { MailingPlans1764230400000 } from './1764230400000-mailing-plans'; // TEMP mailing-plan
+import { MailingPlans1764230400000 } from './1764230400000-mailing-plans';
+import { Plans1764230500000 } from './1764230500000-plans';
 
 /** Every migration, in order. A new migration is added here and never edited once released. */
-export const MIGRATIONS = [Initial1764057600000, MpfConnection1764144000000, MailingPlans1764230400000];
+export const MIGRATIONS = [Initial1764057600000, MpfConnection1764144000000, MailingPlans1764230400000, Plans1764230500000];

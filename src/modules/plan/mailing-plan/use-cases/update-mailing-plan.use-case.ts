@@ -21,7 +21,7 @@ import type { MailingPlan } from '../mailing-plan.entity';
 import { MailingPlanStore, nameTaken } from '../mailing-plan.store';
 import { MAILING_PLAN_TARGET, releaseDefault } from './mailing-plan-audit';
 
-export const shrinkNeedsConfirmation = (plan: MailingPlan, after: MailingPlanValues, field: string) =>
+const shrinkNeedsConfirmation = (plan: MailingPlan, after: MailingPlanValues, field: string) =>
   new DomainError(
     ErrorCode.CONFLICT,
     `Lowering the mailbox size of ${plan.name} from ${plan.mailboxSizeMb} MB to ${after.mailboxSizeMb} MB needs confirmShrink: true (its mailboxes may already hold more)`,
