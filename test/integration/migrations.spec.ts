@@ -32,7 +32,15 @@ describe.each(BACKENDS)('migrations (%s)', (backend) => {
     expect(await tables()).toEqual([]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     expect(applied.map((m) => m.name)).toEqual(MIGRATIONS.map((m) => m.name));
-    expect(await tables()).toEqual(['audit_log', 'global_settings', 'mailing_plans', 'mpf_connection', 'plan_mailing_plans', 'plan_resources', 'plans']);
+    expect(await tables()).toEqual([
+      'audit_log',
+      'global_settings',
+      'mailing_plans',
+      'mpf_connection',
+      'plan_mailing_plans',
+      'plan_resources',
+      'plans',
+    ]);
     expect(await dataSource.showMigrations()).toBe(false);
 
     for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });

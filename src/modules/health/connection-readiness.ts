@@ -36,18 +36,28 @@ export class ConnectionReadiness {
       outcome = await this.testConnection.execute();
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.MPF_NOT_CONFIGURED) {
-        return { mpf: { status: 'up', state: 'not-configured' }, directory: { status: 'up', state: 'not-configured' } };
+        return {
+          mpf: { status: 'up', state: 'not-configured' },
+          directory: { status: 'up', state: 'not-configured' },
+        };
       }
       throw error;
     }
     const state = (name: string) => {
       const check = outcome.checks.find((c) => c.name === name)!;
-      return { status: 'up' as const, state: check.status === 'passed' ? 'ok' : 'degraded', message: check.message };
+      return {
+        status: 'up' as const,
+        state: check.status === 'passed' ? 'ok' : 'degraded',
+        message: check.message,
+      };
     };
     const directoryOk = outcome.checks.filter((c) => c.name !== 'mpf').every((c) => c.status === 'passed');
     const directory = state('directory');
     if (!directoryOk && directory.state === 'ok') {
-      Object.assign(directory, { state: 'degraded', message: outcome.checks.find((c) => c.name === 'resellerOu')!.message });
+      Object.assign(directory, {
+        state: 'degraded',
+        message: outcome.checks.find((c) => c.name === 'resellerOu')!.message,
+      });
     }
     return { mpf: state('mpf'), directory };
   }

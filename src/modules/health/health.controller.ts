@@ -24,7 +24,8 @@ export class HealthController {
 
   @Get('ready')
   @ApiOperation({
-    summary: 'Readiness: 503 when the database does not answer; MPF and AD state reported (degraded, not unready)',
+    summary:
+      'Readiness: 503 when the database does not answer; MPF and AD state reported (degraded, not unready)',
   })
   async ready(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult> {
     try {

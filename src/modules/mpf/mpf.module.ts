@@ -12,7 +12,19 @@ import { TestMpfConnectionUseCase } from './connection/use-cases/test-mpf-connec
 /** The MPF connection settings and their test; re-exports the MPF client and the directory provider. */
 @Module({
   imports: [TypeOrmModule.forFeature([MpfConnectionEntity]), AuditModule, MpfClientModule, DirectoryModule],
-  providers: [MpfConnectionStore, GetMpfConnectionUseCase, SaveMpfConnectionUseCase, TestMpfConnectionUseCase],
-  exports: [MpfConnectionStore, GetMpfConnectionUseCase, SaveMpfConnectionUseCase, TestMpfConnectionUseCase, MpfClientModule, DirectoryModule],
+  providers: [
+    MpfConnectionStore,
+    GetMpfConnectionUseCase,
+    SaveMpfConnectionUseCase,
+    TestMpfConnectionUseCase,
+  ],
+  exports: [
+    MpfConnectionStore,
+    GetMpfConnectionUseCase,
+    SaveMpfConnectionUseCase,
+    TestMpfConnectionUseCase,
+    MpfClientModule,
+    DirectoryModule,
+  ],
 })
 export class MpfModule {}

@@ -27,7 +27,12 @@ const USE_CASES = [
 
 /** Hosted Exchange plans (the wizard, signup access, estimates) and the mailing-plan catalogue. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Plan, PlanMailingPlan, PlanResource]), AuditModule, GlobalsModule, MailingPlanModule],
+  imports: [
+    TypeOrmModule.forFeature([Plan, PlanMailingPlan, PlanResource]),
+    AuditModule,
+    GlobalsModule,
+    MailingPlanModule,
+  ],
   providers: [PlanStore, ...USE_CASES],
   exports: [PlanStore, MailingPlanModule, ...USE_CASES],
 })

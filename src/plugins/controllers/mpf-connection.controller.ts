@@ -32,7 +32,10 @@ export class MpfConnectionController {
   @Put()
   @ApiOperation({ summary: 'Save the MPF connection; audited' })
   @ApiOkResponse({ type: MpfConnectionResponseDto })
-  save(@Body() body: MpfConnectionUpdateDto, @CurrentActor() actor: Actor): Promise<MpfConnectionResponseDto> {
+  save(
+    @Body() body: MpfConnectionUpdateDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<MpfConnectionResponseDto> {
     return this.saveConnection.execute(body, actor);
   }
 

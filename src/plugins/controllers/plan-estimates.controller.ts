@@ -15,7 +15,9 @@ export class PlanEstimatesController {
 
   @Post()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Price of adding mailboxes or moving one to another mailing plan, prorated to the days left' })
+  @ApiOperation({
+    summary: 'Price of adding mailboxes or moving one to another mailing plan, prorated to the days left',
+  })
   @ApiOkResponse({ type: EstimateResponseDto })
   create(@Param('id') id: string, @Body() body: EstimateRequestDto): Promise<EstimateResponseDto> {
     return this.estimate.execute(id, body);

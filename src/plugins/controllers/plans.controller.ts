@@ -32,7 +32,10 @@ export class PlansController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Hosted Exchange Plan Wizard: create a plan (defaults filled in); 409 PLATFORM_DISABLED while Exchange hosting is off' })
+  @ApiOperation({
+    summary:
+      'Hosted Exchange Plan Wizard: create a plan (defaults filled in); 409 PLATFORM_DISABLED while Exchange hosting is off',
+  })
   @ApiOkResponse({ type: PlanResponseDto })
   create(@Body() body: PlanCreateDto, @CurrentActor() actor: Actor): Promise<PlanResponseDto> {
     return this.createPlan.execute(body, actor);
@@ -53,20 +56,32 @@ export class PlansController {
   @Patch(':id')
   @ApiOperation({ summary: 'Change a plan; given mailboxes/resources replace the old ones' })
   @ApiOkResponse({ type: PlanResponseDto })
-  update(@Param('id') id: string, @Body() body: PlanUpdateDto, @CurrentActor() actor: Actor): Promise<PlanResponseDto> {
+  update(
+    @Param('id') id: string,
+    @Body() body: PlanUpdateDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<PlanResponseDto> {
     return this.updatePlan.execute(id, body, actor);
   }
 
   @Post(':id/clone')
   @ApiOkResponse({ type: PlanResponseDto })
-  clone(@Param('id') id: string, @Body() body: PlanCloneDto, @CurrentActor() actor: Actor): Promise<PlanResponseDto> {
+  clone(
+    @Param('id') id: string,
+    @Body() body: PlanCloneDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<PlanResponseDto> {
     return this.clonePlan.execute(id, body, actor);
   }
 
   @Put(':id/signup-access')
   @ApiOperation({ summary: 'Plans → Manage → Signup Access ON/OFF' })
   @ApiOkResponse({ type: PlanResponseDto })
-  setSignupAccess(@Param('id') id: string, @Body() body: SignupAccessDto, @CurrentActor() actor: Actor): Promise<PlanResponseDto> {
+  setSignupAccess(
+    @Param('id') id: string,
+    @Body() body: SignupAccessDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<PlanResponseDto> {
     return this.signupAccess.execute(id, body, actor);
   }
 

@@ -12,7 +12,10 @@ export const HTTP_ERRORS: Record<ErrorCode, { status: HttpStatus; title: string 
   [ErrorCode.CONFLICT]: { status: HttpStatus.CONFLICT, title: 'Conflict with the current state' },
   [ErrorCode.PLATFORM_DISABLED]: { status: HttpStatus.CONFLICT, title: 'Exchange hosting is disabled' },
   [ErrorCode.PAYLOAD_TOO_LARGE]: { status: HttpStatus.PAYLOAD_TOO_LARGE, title: 'Request body too large' },
-  [ErrorCode.PLAN_LIMIT_REACHED]: { status: HttpStatus.CONFLICT, title: "The plan's limit would be exceeded" },
+  [ErrorCode.PLAN_LIMIT_REACHED]: {
+    status: HttpStatus.CONFLICT,
+    title: "The plan's limit would be exceeded",
+  },
   [ErrorCode.MPF_NOT_CONFIGURED]: {
     status: HttpStatus.CONFLICT,
     title: 'The MPF connection is not configured',

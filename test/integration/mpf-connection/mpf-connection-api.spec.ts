@@ -37,7 +37,13 @@ describe('MPF connection settings and test-connection', () => {
     await createOu(hostingDn);
     await createOu(resellerDn);
     emulator = await MpfEmulator.start({
-      ldap: { url: samba.url, bindDn: samba.bindDn, password, caPem: readFileSync(samba.caFile, 'utf8'), servername: samba.dcHostname },
+      ldap: {
+        url: samba.url,
+        bindDn: samba.bindDn,
+        password,
+        caPem: readFileSync(samba.caFile, 'utf8'),
+        servername: samba.dcHostname,
+      },
       resellerDn,
       credentials: { domain: 'HOSTING', login: 'Administrator', password },
       vdir: '/mpf',
@@ -60,18 +66,33 @@ describe('MPF connection settings and test-connection', () => {
 
   it('refuses invalid settings naming each field and rule, and stores nothing', async () => {
     const res = await app
-      .signed('put', CONNECTION, form({ url: 'http://admin:pw@host', pdc: 'not a host', resellerOu: 'Reseller', caCertificatePem: 'junk' }))
+      .signed(
+        'put',
+        CONNECTION,
+        form({
+          url: 'http://admin:pw@host',
+          pdc: 'not a host',
+          resellerOu: 'Reseller',
+          caCertificatePem: 'junk',
+        }),
+      )
       .expect(400);
     const fields = (res.body.errors as { field: string }[]).map((e) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['pdc']));
     const res2 = await app
-      .signed('put', CONNECTION, form({ url: 'http://admin:pw@host', resellerOu: 'CN=Users,DC=hosting,DC=test', caCertificatePem: 'junk' }))
+      .signed(
+        'put',
+        CONNECTION,
+        form({
+          url: 'http://admin:pw@host',
+          resellerOu: 'CN=Users,DC=hosting,DC=test',
+          caCertificatePem: 'junk',
+        }),
+      )
       .expect(400);
-    expect((res2.body.errors as { field: string; rule: string }[]).map((e) => `${e.field}:${e.rule}`).sort()).toEqual([
-      'caCertificatePem:x509',
-      'resellerOu:distinguishedName',
-      'url:netbiosDomain',
-    ]);
+    expect(
+      (res2.body.errors as { field: string; rule: string }[]).map((e) => `${e.field}:${e.rule}`).sort(),
+    ).toEqual(['caCertificatePem:x509', 'resellerOu:distinguishedName', 'url:netbiosDomain']);
     await app.signed('put', CONNECTION, form({ url: 'http://HOSTING\\Administrator@host' })).expect(400);
     expect((await app.signed('get', CONNECTION).expect(200)).body).toEqual({ configured: false });
   });
@@ -99,8 +120,13 @@ describe('MPF connection settings and test-connection', () => {
     expect(row.password_sealed).toMatch(/^v1\./);
     expect(row.password_sealed).not.toContain(password);
 
-    const audit = (await app.signed('get', '/plugin/v1/admin/audit?targetType=mpf-connection').expect(200)).body;
-    expect(audit[0]).toMatchObject({ action: 'mpf-connection.update', actor: 'admin:alice', after: { passwordChanged: true } });
+    const audit = (await app.signed('get', '/plugin/v1/admin/audit?targetType=mpf-connection').expect(200))
+      .body;
+    expect(audit[0]).toMatchObject({
+      action: 'mpf-connection.update',
+      actor: 'admin:alice',
+      after: { passwordChanged: true },
+    });
     expect(JSON.stringify(audit)).not.toContain(password);
   });
 
@@ -108,7 +134,9 @@ describe('MPF connection settings and test-connection', () => {
     const result = await runTest();
     expect(statuses(result)).toEqual({ mpf: 'passed', directory: 'passed', resellerOu: 'passed' });
     expect(result.ok).toBe(true);
-    expect(emulator.journal.some((call) => call.method === 'GetProperties' && call.outcome === 'ok')).toBe(true);
+    expect(emulator.journal.some((call) => call.method === 'GetProperties' && call.outcome === 'ok')).toBe(
+      true,
+    );
   });
 
   it('keeps the stored password when the URL leaves it out', async () => {
@@ -117,11 +145,16 @@ describe('MPF connection settings and test-connection', () => {
   });
 
   it('reports a wrong password on both MPF and the directory, with plain messages', async () => {
-    await app.signed('put', CONNECTION, form({ url: form().url.replace(/:[^:@]+@/, ':Wrong-Pass9@') })).expect(200);
+    await app
+      .signed('put', CONNECTION, form({ url: form().url.replace(/:[^:@]+@/, ':Wrong-Pass9@') }))
+      .expect(200);
     const result = await runTest();
     expect(result.ok).toBe(false);
     expect(statuses(result)).toEqual({ mpf: 'failed', directory: 'failed', resellerOu: 'skipped' });
-    expect(result.checks[0]).toMatchObject({ code: 'MPF_AUTH_FAILED', message: expect.stringContaining('HOSTING\\Administrator') });
+    expect(result.checks[0]).toMatchObject({
+      code: 'MPF_AUTH_FAILED',
+      message: expect.stringContaining('HOSTING\\Administrator'),
+    });
     expect(result.checks[1]).toMatchObject({ code: 'DIRECTORY_AUTH_FAILED' });
     expect(JSON.stringify(result)).not.toContain('Wrong-Pass9');
   });
@@ -146,7 +179,13 @@ describe('MPF connection settings and test-connection', () => {
 
   it('reports MPF errors with their code and description, and an MPF that is down', async () => {
     await app.signed('put', CONNECTION, form()).expect(200);
-    emulator.inject({ method: 'GetProperties', kind: 'errorContext', code: '0x80004005', description: 'Unspecified & <odd> failure', times: 1 });
+    emulator.inject({
+      method: 'GetProperties',
+      kind: 'errorContext',
+      code: '0x80004005',
+      description: 'Unspecified & <odd> failure',
+      times: 1,
+    });
     let result = await runTest();
     expect(result.checks[0]).toMatchObject({
       status: 'failed',
@@ -161,7 +200,9 @@ describe('MPF connection settings and test-connection', () => {
   });
 
   it('warns when TLS verification is switched off', async () => {
-    const res = await app.signed('put', CONNECTION, form({ insecureTls: true, caCertificatePem: null })).expect(200);
+    const res = await app
+      .signed('put', CONNECTION, form({ insecureTls: true, caCertificatePem: null }))
+      .expect(200);
     expect(res.body.warnings).toEqual([expect.stringContaining('NOT verified')]);
     expect((await runTest()).ok).toBe(true);
   });

@@ -75,20 +75,34 @@ describe.each(BACKENDS)('Hosted Exchange plans over the signed plugin API (%s)',
       })
       .expect(400);
     const fields = (res.body.errors as { field: string }[]).map((e) => e.field).sort();
-    expect(fields).toEqual(['billingPeriodMonths', 'currency', 'mailboxes.0.max', 'mailboxes.0.recurringFee', 'resources.contacts.max']);
+    expect(fields).toEqual([
+      'billingPeriodMonths',
+      'currency',
+      'mailboxes.0.max',
+      'mailboxes.0.recurringFee',
+      'resources.contacts.max',
+    ]);
 
     const semantic = await app
       .signed('post', PLANS, {
         name: 'Broken',
-        mailboxes: [{ mailingPlan: 'DiamondMail' }, { mailingPlan: 'BaseMail', max: 5, freeUnits: 6 }, { mailingPlan: 'basemail' }],
+        mailboxes: [
+          { mailingPlan: 'DiamondMail' },
+          { mailingPlan: 'BaseMail', max: 5, freeUnits: 6 },
+          { mailingPlan: 'basemail' },
+        ],
       })
       .expect(400);
-    expect((semantic.body.errors as { field: string; rule: string }[]).map((e) => `${e.field}:${e.rule}`)).toEqual([
+    expect(
+      (semantic.body.errors as { field: string; rule: string }[]).map((e) => `${e.field}:${e.rule}`),
+    ).toEqual([
       'mailboxes[0].mailingPlan:knownMailingPlan',
       'mailboxes[1].freeUnits:notAboveMax',
       'mailboxes[2].mailingPlan:unique',
     ]);
-    expect((await app.signed('get', PLANS).expect(200)).body.map((p: { name: string }) => p.name)).not.toContain('Broken');
+    expect(
+      (await app.signed('get', PLANS).expect(200)).body.map((p: { name: string }) => p.name),
+    ).not.toContain('Broken');
   });
 
   it('refuses a duplicate name (any case) with 409 naming the field', async () => {
@@ -98,7 +112,10 @@ describe.each(BACKENDS)('Hosted Exchange plans over the signed plugin API (%s)',
 
   it('updates, clones and turns signup access on and off; every change is audited', async () => {
     const updated = await app
-      .signed('patch', `${PLANS}/${planId}`, { description: 'New text', resources: { contacts: { max: 50, freeUnits: 10 } } })
+      .signed('patch', `${PLANS}/${planId}`, {
+        description: 'New text',
+        resources: { contacts: { max: 50, freeUnits: 10 } },
+      })
       .expect(200);
     expect(updated.body.description).toBe('New text');
     expect(updated.body.resources.contacts).toEqual({ max: 50, freeUnits: 10, setupFee: 0, recurringFee: 0 });
@@ -107,12 +124,24 @@ describe.each(BACKENDS)('Hosted Exchange plans over the signed plugin API (%s)',
     const on = await app.signed('put', `${PLANS}/${planId}/signup-access`, { enabled: true }).expect(200);
     expect(on.body.signupEnabled).toBe(true);
 
-    const clone = await app.signed('post', `${PLANS}/${planId}/clone`, { name: 'Exchange Business 2' }).expect(201);
-    expect(clone.body).toMatchObject({ name: 'Exchange Business 2', signupEnabled: false, mailboxes: updated.body.mailboxes });
+    const clone = await app
+      .signed('post', `${PLANS}/${planId}/clone`, { name: 'Exchange Business 2' })
+      .expect(201);
+    expect(clone.body).toMatchObject({
+      name: 'Exchange Business 2',
+      signupEnabled: false,
+      mailboxes: updated.body.mailboxes,
+    });
     expect(clone.body.id).not.toBe(planId);
 
-    const audit = (await app.signed('get', `/plugin/v1/admin/audit?targetType=plan&targetId=${planId}`).expect(200)).body;
-    expect(audit.map((e: { action: string }) => e.action)).toEqual(['plan.signup-on', 'plan.update', 'plan.create']);
+    const audit = (
+      await app.signed('get', `/plugin/v1/admin/audit?targetType=plan&targetId=${planId}`).expect(200)
+    ).body;
+    expect(audit.map((e: { action: string }) => e.action)).toEqual([
+      'plan.signup-on',
+      'plan.update',
+      'plan.create',
+    ]);
     expect(audit[1].before.description).toBe('Hosted Exchange for small offices');
     expect(audit[1].after.description).toBe('New text');
   });
@@ -131,40 +160,118 @@ describe.each(BACKENDS)('Hosted Exchange plans over the signed plugin API (%s)',
     const estimate = (body: object) => app.signed('post', `${PLANS}/${planId}/estimates`, body);
 
     it('adds 3 GoldMail mailboxes to an account holding 1, 10 of 30 days left', async () => {
-      const res = await estimate({ change: 'add-mailboxes', mailingPlan: 'GoldMail', quantity: 3, current: { GoldMail: 1 }, periodStart: '2026-11-01', asOf: '2026-11-21' }).expect(200);
-      expect(res.body).toMatchObject({ currency: 'EUR', periodEnd: '2026-12-01', daysInPeriod: 30, daysLeft: 10, total: 16.66 });
+      const res = await estimate({
+        change: 'add-mailboxes',
+        mailingPlan: 'GoldMail',
+        quantity: 3,
+        current: { GoldMail: 1 },
+        periodStart: '2026-11-01',
+        asOf: '2026-11-21',
+      }).expect(200);
+      expect(res.body).toMatchObject({
+        currency: 'EUR',
+        periodEnd: '2026-12-01',
+        daysInPeriod: 30,
+        daysLeft: 10,
+        total: 16.66,
+      });
       expect(res.body.lines).toEqual([
-        { description: "GoldMail mailbox within the plan's free units", quantity: 1, unitPrice: 0, amount: 0 },
+        {
+          description: "GoldMail mailbox within the plan's free units",
+          quantity: 1,
+          unitPrice: 0,
+          amount: 0,
+        },
         { description: 'Setup fee: GoldMail mailbox', quantity: 2, unitPrice: 5, amount: 10 },
-        { description: 'Recurring fee: GoldMail mailbox, 10 of 30 days', quantity: 2, unitPrice: 9.99, amount: 6.66 },
+        {
+          description: 'Recurring fee: GoldMail mailbox, 10 of 30 days',
+          quantity: 2,
+          unitPrice: 9.99,
+          amount: 6.66,
+        },
       ]);
     });
 
     it('moves a mailbox from BaseMail to GoldMail: old tier refunded, new one charged', async () => {
-      const res = await estimate({ change: 'change-mailing-plan', from: 'BaseMail', to: 'GoldMail', current: { BaseMail: 2, GoldMail: 2 }, periodStart: '2026-11-01', asOf: '2026-11-21' }).expect(200);
+      const res = await estimate({
+        change: 'change-mailing-plan',
+        from: 'BaseMail',
+        to: 'GoldMail',
+        current: { BaseMail: 2, GoldMail: 2 },
+        periodStart: '2026-11-01',
+        asOf: '2026-11-21',
+      }).expect(200);
       expect(res.body.lines.map((l: { amount: number }) => l.amount)).toEqual([-1, 5, 3.33]);
       expect(res.body.total).toBe(7.33);
     });
 
     it('prorates over a short month and rounds half a cent up', async () => {
-      const res = await estimate({ change: 'add-mailboxes', mailingPlan: 'GoldMail', current: { GoldMail: 2 }, periodStart: '2027-01-31', asOf: '2027-02-14' }).expect(200);
+      const res = await estimate({
+        change: 'add-mailboxes',
+        mailingPlan: 'GoldMail',
+        current: { GoldMail: 2 },
+        periodStart: '2027-01-31',
+        asOf: '2027-02-14',
+      }).expect(200);
       expect(res.body).toMatchObject({ periodEnd: '2027-02-28', daysInPeriod: 28, daysLeft: 14, total: 10 });
       expect(res.body.lines[1].amount).toBe(5);
     });
 
     it('refuses what exceeds the limit, mailing plans the plan does not offer, and dates outside the period', async () => {
-      expect((await estimate({ change: 'add-mailboxes', mailingPlan: 'GoldMail', quantity: 2, current: { GoldMail: 19 }, periodStart: '2026-11-01' }).expect(409)).body.code).toBe('PLAN_LIMIT_REACHED');
-      expect((await estimate({ change: 'add-mailboxes', mailingPlan: 'PlatinumMail', periodStart: '2026-11-01', asOf: '2026-11-02' }).expect(400)).body.errors[0]).toMatchObject({ field: 'mailingPlan', rule: 'offeredByPlan' });
-      expect((await estimate({ change: 'add-mailboxes', mailingPlan: 'GoldMail', periodStart: '2026-11-01', asOf: '2026-12-01' }).expect(400)).body.errors[0].field).toBe('asOf');
-      expect((await estimate({ change: 'change-mailing-plan', from: 'BaseMail', periodStart: '2026-11-01' }).expect(400)).body.errors[0].field).toBe('to');
+      expect(
+        (
+          await estimate({
+            change: 'add-mailboxes',
+            mailingPlan: 'GoldMail',
+            quantity: 2,
+            current: { GoldMail: 19 },
+            periodStart: '2026-11-01',
+          }).expect(409)
+        ).body.code,
+      ).toBe('PLAN_LIMIT_REACHED');
+      expect(
+        (
+          await estimate({
+            change: 'add-mailboxes',
+            mailingPlan: 'PlatinumMail',
+            periodStart: '2026-11-01',
+            asOf: '2026-11-02',
+          }).expect(400)
+        ).body.errors[0],
+      ).toMatchObject({ field: 'mailingPlan', rule: 'offeredByPlan' });
+      expect(
+        (
+          await estimate({
+            change: 'add-mailboxes',
+            mailingPlan: 'GoldMail',
+            periodStart: '2026-11-01',
+            asOf: '2026-12-01',
+          }).expect(400)
+        ).body.errors[0].field,
+      ).toBe('asOf');
+      expect(
+        (
+          await estimate({
+            change: 'change-mailing-plan',
+            from: 'BaseMail',
+            periodStart: '2026-11-01',
+          }).expect(400)
+        ).body.errors[0].field,
+      ).toBe('to');
     });
   });
 
   it('archives a plan: signup off, hidden from the list, still readable, no longer changeable', async () => {
     const res = await app.signed('post', `${PLANS}/${planId}/archive`).expect(200);
     expect(res.body).toMatchObject({ status: 'archived', signupEnabled: false });
-    expect((await app.signed('get', PLANS).expect(200)).body.map((p: { id: string }) => p.id)).not.toContain(planId);
-    expect((await app.signed('get', `${PLANS}?includeArchived=true`).expect(200)).body.map((p: { id: string }) => p.id)).toContain(planId);
+    expect((await app.signed('get', PLANS).expect(200)).body.map((p: { id: string }) => p.id)).not.toContain(
+      planId,
+    );
+    expect(
+      (await app.signed('get', `${PLANS}?includeArchived=true`).expect(200)).body.map(
+        (p: { id: string }) => p.id,
+      ),
+    ).toContain(planId);
     await app.signed('patch', `${PLANS}/${planId}`, { description: 'x' }).expect(409);
     await app.signed('get', `${PLANS}/no-such-plan`).expect(404);
   });

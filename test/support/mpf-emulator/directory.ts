@@ -82,6 +82,7 @@ const BINARY = ['objectGUID', 'objectSid'];
 
 export class Directory {
   private client?: Client;
+  private closed = false;
   private readonly schema = new Map<string, SchemaAttribute | null>();
   private namingContexts?: { defaultNamingContext: Dn; schemaNamingContext: Dn };
 
@@ -192,7 +193,13 @@ export class Directory {
     return this.schema.get(key) ?? undefined;
   }
 
+  /** Unbinds; the directory cannot be used afterwards. */
   async close(): Promise<void> {
+    this.closed = true;
+    await this.drop();
+  }
+
+  private async drop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
     await client?.unbind().catch(() => undefined);
@@ -230,12 +237,13 @@ export class Directory {
   /** Runs an operation on the bound connection; a dropped connection (not an LDAP result) is re-opened once. */
   private async run<T>(operation: (client: Client) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
+      if (this.closed) throw new Error('The directory connection is closed');
       this.client ??= await this.connect();
       try {
         return await operation(this.client);
       } catch (error) {
         if (error instanceof ResultCodeError || attempt > 1) throw error;
-        await this.close();
+        await this.drop();
       }
     }
   }

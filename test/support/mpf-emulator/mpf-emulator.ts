@@ -12,6 +12,7 @@ import { organizationMethods } from './handlers/organizations';
 import { propertyMethods } from './handlers/properties';
 import { resourceMethods } from './handlers/resources';
 import { userMethods } from './handlers/users';
+import { Injections, type MpfInjection } from './injections';
 import { Args } from './params';
 import type { MethodSpec, ServiceName } from './spec';
 import { EmulatorState, type MpfEmulatorState } from './state';
@@ -73,23 +74,7 @@ export interface MpfCall {
   at: Date;
 }
 
-/**
- * A failure to inject. A rule looks at the calls whose method is `method` (for SubmitMpsRequest, `method` may
- * also name the procedure, e.g. GetMailboxUsage; all calls when absent), counted 1, 2, … from when it was
- * injected. It fires from the `nth` of them on (the first without `nth`), on each with `probability` (always
- * without), at most `times` times (default: 1 with `nth`, unlimited without); then it is dropped. A fired
- * call is not executed. Kinds: http500 (plain HTTP 500), timeout (never answered; the socket is held until
- * stop), errorContext (HTTP 200 with an MPF error, `code` default 0x80004005), soapFault (HTTP 500 SOAP Fault).
- */
-export interface MpfInjection {
-  method?: string;
-  nth?: number;
-  probability?: number;
-  kind: 'http500' | 'timeout' | 'errorContext' | 'soapFault';
-  code?: string;
-  description?: string;
-  times?: number;
-}
+export type { MpfInjection } from './injections';
 
 export const DEFAULT_MPF_NAMESPACE = 'http://provisioning.microsoft.com/webservices/';
 const MAX_BODY = 16 * 1024 * 1024;
@@ -110,11 +95,6 @@ const SERVICES: readonly ServiceName[] = [
   'MPSGeneral',
 ];
 
-interface Rule extends MpfInjection {
-  seen: number;
-  fired: number;
-}
-
 interface Answer {
   status: number;
   body: string;
@@ -123,9 +103,9 @@ interface Answer {
 
 export class MpfEmulator {
   readonly journal: MpfCall[] = [];
-  private readonly state_ = new EmulatorState();
+  private readonly store = new EmulatorState();
   private latency = 0;
-  private rules: Rule[] = [];
+  private readonly injections = new Injections();
   private readonly held = new Set<Socket>();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly namespace: string;
@@ -180,22 +160,23 @@ export class MpfEmulator {
     this.latency = Math.max(0, ms);
   }
 
+  /** Adds a failure rule (see MpfInjection). */
   inject(rule: MpfInjection): void {
-    this.rules.push({ ...rule, seen: 0, fired: 0 });
+    this.injections.add(rule);
   }
 
   clearInjections(): void {
-    this.rules = [];
+    this.injections.clear();
   }
 
   /** What GetMailboxUsage and the resource queries report for a mailbox (by userPrincipalName). */
   setMailboxUsage(upn: string, kilobytes: number): void {
-    this.state_.mailboxUsage.set(upn.toLowerCase(), kilobytes);
+    this.store.mailboxUsage.set(upn.toLowerCase(), kilobytes);
   }
 
   /** A detached copy of what the emulator keeps outside AD. */
   state(): MpfEmulatorState {
-    return this.state_.snapshot();
+    return this.store.snapshot();
   }
 
   /** Closes the server (destroying held and idle sockets) and the LDAP connection. */
@@ -286,7 +267,7 @@ export class MpfEmulator {
       const value = parameters.get(name);
       if (typeof value === 'string') args[name] = value;
     }
-    const rule = this.fire(spec.name, args);
+    const rule = this.injections.fire(spec.name, args);
     if (rule)
       return this.injected(rule, spec, args, (outcome, code) => record(spec.name, outcome, args, code));
 
@@ -318,7 +299,7 @@ export class MpfEmulator {
           );
         values.set(name, value);
       }
-      const ctx: Ctx = { dir: this.directory, state: this.state_, reseller: this.reseller };
+      const ctx: Ctx = { dir: this.directory, state: this.store, reseller: this.reseller };
       outcome = await spec.handle(ctx, new Args(values, this.reseller));
     } catch (error) {
       failure = fromLdapError(error, spec.name);
@@ -363,7 +344,7 @@ export class MpfEmulator {
   }
 
   private injected(
-    rule: Rule,
+    rule: MpfInjection,
     spec: MethodSpec,
     args: Record<string, string>,
     record: (outcome: MpfOutcome, code?: string) => void,
@@ -398,27 +379,6 @@ export class MpfEmulator {
         };
       }
     }
-  }
-
-  /** The first rule that fires for this call (every matching rule counts the call). */
-  private fire(method: string, args: Record<string, string>): Rule | undefined {
-    let fired: Rule | undefined;
-    for (const rule of this.rules) {
-      const matches =
-        !rule.method ||
-        rule.method === method ||
-        (method === 'SubmitMpsRequest' && rule.method === args.procedure);
-      if (!matches) continue;
-      rule.seen += 1;
-      if (fired || rule.seen < (rule.nth ?? 1)) continue;
-      if (rule.probability !== undefined && Math.random() >= rule.probability) continue;
-      rule.fired += 1;
-      fired = rule;
-    }
-    this.rules = this.rules.filter(
-      (rule) => rule.fired < (rule.times ?? (rule.nth !== undefined ? 1 : Infinity)),
-    );
-    return fired;
   }
 
   private exclusive<T>(task: () => Promise<T>): Promise<T> {

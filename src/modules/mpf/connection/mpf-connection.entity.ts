@@ -14,7 +14,8 @@ export class MpfConnectionEntity {
   @Column({ type: 'varchar', length: 255 }) namespace!: string;
   @Column({ type: 'varchar', length: 255 }) pdc!: string;
   @Column({ name: 'reseller_dn', type: 'varchar', length: 1024 }) resellerDn!: string;
-  @Column({ name: 'directory_url', type: 'varchar', length: 255, nullable: true }) directoryUrl!: string | null;
+  @Column({ name: 'directory_url', type: 'varchar', length: 255, nullable: true }) directoryUrl!:
+    string | null;
   @Column({ name: 'ca_pem', type: 'text', nullable: true }) caPem!: string | null;
   @Column({ name: 'insecure_tls', type: 'boolean' }) insecureTls!: boolean;
   @Column({ name: 'timeout_ms', type: 'int' }) timeoutMs!: number;

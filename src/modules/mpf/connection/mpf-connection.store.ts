@@ -33,7 +33,10 @@ export class MpfConnectionStore {
   async require(): Promise<MpfConnection> {
     const settings = await this.find();
     if (!settings) {
-      throw new DomainError(ErrorCode.MPF_NOT_CONFIGURED, 'Configure the MPF connection first (PUT /plugin/v1/admin/mpf-connection)');
+      throw new DomainError(
+        ErrorCode.MPF_NOT_CONFIGURED,
+        'Configure the MPF connection first (PUT /plugin/v1/admin/mpf-connection)',
+      );
     }
     let password: string;
     try {

@@ -60,7 +60,9 @@ export function describeConnection(settings: MpfConnectionEntity) {
     mpfBaseUrl: mpfBaseUrl(parts),
     directoryUrl: effectiveDirectoryUrl(settings),
     warnings: settings.insecureTls
-      ? ['TLS certificates are NOT verified (insecureTls): anyone on the network path can read the Domain Admins password. Use only in a lab.']
+      ? [
+          'TLS certificates are NOT verified (insecureTls): anyone on the network path can read the Domain Admins password. Use only in a lab.',
+        ]
       : [],
   };
 }

@@ -14,8 +14,9 @@ export interface MpfUrlParts {
 
 const NETBIOS = /^[A-Za-z0-9][A-Za-z0-9._-]{0,14}$/;
 // sAMAccountName: up to 20 characters, none of "/\[]:;|=,+*?<>@ and no control characters.
-const LOGIN = /^[^"/\\[\]:;|=,+*?<>@\s\x00-\x1f]{1,20}$/;
-const HOST = /^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^\d{1,3}(\.\d{1,3}){3}$|^\[[0-9A-Fa-f:.]+\]$/;
+const LOGIN = /^[^"/\\[\]:;|=,+*?<>@\s\p{Cc}]{1,20}$/u;
+const HOST =
+  /^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^\d{1,3}(\.\d{1,3}){3}$|^\[[0-9A-Fa-f:.]+\]$/;
 const VDIR = /^(\/[A-Za-z0-9._~-]+)*$/;
 const FORM = 'http(s)://NETBIOS\\login:password@host[:port][/vdir]';
 
@@ -26,7 +27,10 @@ function decode(value: string, what: string): string {
   try {
     return decodeURIComponent(value);
   } catch {
-    throw invalid('percentEncoding', `the ${what} holds a % that is not followed by two hex digits (write % as %25)`);
+    throw invalid(
+      'percentEncoding',
+      `the ${what} holds a % that is not followed by two hex digits (write % as %25)`,
+    );
   }
 }
 
@@ -41,22 +45,35 @@ export function parseMpfUrl(raw: string): MpfUrlParts {
   const location = match[2].slice(at + 1);
 
   const separator = /\\|%5c/i.exec(userInfo);
-  if (!separator) throw invalid('netbiosDomain', 'the account must be written NETBIOS\\login (or NETBIOS%5Clogin)');
+  if (!separator)
+    throw invalid('netbiosDomain', 'the account must be written NETBIOS\\login (or NETBIOS%5Clogin)');
   const netbiosDomain = userInfo.slice(0, separator.index);
   const rest = userInfo.slice(separator.index + separator[0].length);
   const colon = rest.indexOf(':');
   const login = decode(colon < 0 ? rest : rest.slice(0, colon), 'login');
   const password = colon < 0 ? undefined : decode(rest.slice(colon + 1), 'password');
-  if (!NETBIOS.test(netbiosDomain)) throw invalid('netbiosDomain', 'the NetBIOS domain must be 1-15 letters, digits, dots, dashes or underscores');
-  if (!LOGIN.test(login)) throw invalid('login', 'the login must be 1-20 characters without spaces or any of "/\\[]:;|=,+*?<>@');
-  if (password === '') throw invalid('password', 'the password after ":" must not be empty (leave out ":" to keep the stored one)');
+  if (!NETBIOS.test(netbiosDomain))
+    throw invalid(
+      'netbiosDomain',
+      'the NetBIOS domain must be 1-15 letters, digits, dots, dashes or underscores',
+    );
+  if (!LOGIN.test(login))
+    throw invalid('login', 'the login must be 1-20 characters without spaces or any of "/\\[]:;|=,+*?<>@');
+  if (password === '')
+    throw invalid(
+      'password',
+      'the password after ":" must not be empty (leave out ":" to keep the stored one)',
+    );
 
   const hostMatch = /^([^/:?#]+|\[[^\]]+\])(?::(\d{1,5}))?(\/[^?#]*)?$/.exec(location);
-  if (!hostMatch || !HOST.test(hostMatch[1])) throw invalid('host', 'the MPF server must be a host name or IP address');
+  if (!hostMatch || !HOST.test(hostMatch[1]))
+    throw invalid('host', 'the MPF server must be a host name or IP address');
   const port = hostMatch[2] === undefined ? undefined : Number(hostMatch[2]);
-  if (port !== undefined && (port < 1 || port > 65535)) throw invalid('port', 'the port must be between 1 and 65535');
+  if (port !== undefined && (port < 1 || port > 65535))
+    throw invalid('port', 'the port must be between 1 and 65535');
   const vdir = (hostMatch[3] ?? '').replace(/\/+$/, '');
-  if (!VDIR.test(vdir)) throw invalid('vdir', 'the virtual directory may hold only letters, digits and . _ ~ - between slashes');
+  if (!VDIR.test(vdir))
+    throw invalid('vdir', 'the virtual directory may hold only letters, digits and . _ ~ - between slashes');
   return { scheme, netbiosDomain, login, password, host: hostMatch[1].toLowerCase(), port, vdir };
 }
 

@@ -14,5 +14,6 @@ export function addMonths(day: Date, months: number): Date {
   return target;
 }
 
-export const daysBetween = (from: Date, to: Date): number => Math.round((to.getTime() - from.getTime()) / DAY_MS);
+export const daysBetween = (from: Date, to: Date): number =>
+  Math.round((to.getTime() - from.getTime()) / DAY_MS);
 export const isoDay = (day: Date): string => day.toISOString().slice(0, 10);

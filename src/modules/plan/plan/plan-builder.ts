@@ -20,16 +20,34 @@ export interface MailingPlanRef {
 
 type Defaults = { max: number; freeUnits: number; setupFee: number; recurringFee: number };
 
-function units(given: PricedUnitsDto | undefined, current: PricedUnits | undefined, defaults: Defaults, field: string, errors: FieldError[]) {
+function units(
+  given: PricedUnitsDto | undefined,
+  current: PricedUnits | undefined,
+  defaults: Defaults,
+  field: string,
+  errors: FieldError[],
+) {
   const result = Object.assign(new PricedUnits(), {
     maxUnits: given?.max ?? current?.maxUnits ?? defaults.max,
-    freeUnits: given?.freeUnits ?? current?.freeUnits ?? Math.min(defaults.freeUnits, given?.max ?? defaults.freeUnits),
-    setupFeeCents: given?.setupFee !== undefined ? toCents(given.setupFee) : (current?.setupFeeCents ?? toCents(defaults.setupFee)),
+    freeUnits:
+      given?.freeUnits ??
+      current?.freeUnits ??
+      Math.min(defaults.freeUnits, given?.max ?? defaults.freeUnits),
+    setupFeeCents:
+      given?.setupFee !== undefined
+        ? toCents(given.setupFee)
+        : (current?.setupFeeCents ?? toCents(defaults.setupFee)),
     recurringFeeCents:
-      given?.recurringFee !== undefined ? toCents(given.recurringFee) : (current?.recurringFeeCents ?? toCents(defaults.recurringFee)),
+      given?.recurringFee !== undefined
+        ? toCents(given.recurringFee)
+        : (current?.recurringFeeCents ?? toCents(defaults.recurringFee)),
   });
   if (result.freeUnits > result.maxUnits) {
-    errors.push({ field: `${field}.freeUnits`, rule: 'notAboveMax', message: `freeUnits (${result.freeUnits}) must not exceed max (${result.maxUnits})` });
+    errors.push({
+      field: `${field}.freeUnits`,
+      rule: 'notAboveMax',
+      message: `freeUnits (${result.freeUnits}) must not exceed max (${result.maxUnits})`,
+    });
   }
   return result;
 }
@@ -45,13 +63,22 @@ export function buildPlan(
   plan?: Plan,
 ): { plan: Plan; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const target = plan ?? Object.assign(new Plan(), { id: randomUUID(), createdAt: now, status: 'active', mailboxes: [], resources: [] });
+  const target =
+    plan ??
+    Object.assign(new Plan(), {
+      id: randomUUID(),
+      createdAt: now,
+      status: 'active',
+      mailboxes: [],
+      resources: [],
+    });
   Object.assign(target, {
     name: dto.name ?? target.name,
     nameKey: (dto.name ?? target.name).toLowerCase(),
     description: dto.description ?? target.description ?? '',
     currency: (dto.currency ?? target.currency ?? PLAN_DEFAULTS.currency).toUpperCase(),
-    billingPeriodMonths: dto.billingPeriodMonths ?? target.billingPeriodMonths ?? PLAN_DEFAULTS.billingPeriodMonths,
+    billingPeriodMonths:
+      dto.billingPeriodMonths ?? target.billingPeriodMonths ?? PLAN_DEFAULTS.billingPeriodMonths,
     signupEnabled: dto.signupEnabled ?? target.signupEnabled ?? false,
     requiresApproval: dto.requiresApproval ?? target.requiresApproval ?? false,
     publicFolderEnabled: dto.publicFolder ?? target.publicFolderEnabled ?? false,
@@ -63,17 +90,26 @@ export function buildPlan(
     const offers = dto.mailboxes ?? [];
     const fallback = catalogue.find((m) => m.isDefault && !m.archived);
     const requested = offers.length > 0 ? offers : fallback ? [{ mailingPlan: fallback.name }] : [];
-    if (requested.length === 0) errors.push({ field: 'mailboxes', rule: 'arrayNotEmpty', message: 'offer at least one mailing plan' });
+    if (requested.length === 0)
+      errors.push({ field: 'mailboxes', rule: 'arrayNotEmpty', message: 'offer at least one mailing plan' });
     const seen = new Set<string>();
     target.mailboxes = requested.flatMap((offer, index) => {
       const field = `mailboxes[${index}]`;
       const ref = byName.get(offer.mailingPlan.toLowerCase());
       if (!ref || ref.archived) {
-        errors.push({ field: `${field}.mailingPlan`, rule: 'knownMailingPlan', message: `no active mailing plan is named "${offer.mailingPlan}"` });
+        errors.push({
+          field: `${field}.mailingPlan`,
+          rule: 'knownMailingPlan',
+          message: `no active mailing plan is named "${offer.mailingPlan}"`,
+        });
         return [];
       }
       if (seen.has(ref.id)) {
-        errors.push({ field: `${field}.mailingPlan`, rule: 'unique', message: `${ref.name} is offered twice` });
+        errors.push({
+          field: `${field}.mailingPlan`,
+          rule: 'unique',
+          message: `${ref.name} is offered twice`,
+        });
         return [];
       }
       seen.add(ref.id);

@@ -11,5 +11,8 @@ export const PLAN_DEFAULTS = {
     smtpDomains: { max: 5, freeUnits: 1, setupFee: 0, recurringFee: 0 },
     distributionLists: { max: 20, freeUnits: 20, setupFee: 0, recurringFee: 0 },
     contacts: { max: 100, freeUnits: 100, setupFee: 0, recurringFee: 0 },
-  } satisfies Record<ResourceKind, { max: number; freeUnits: number; setupFee: number; recurringFee: number }>,
+  } satisfies Record<
+    ResourceKind,
+    { max: number; freeUnits: number; setupFee: number; recurringFee: number }
+  >,
 };

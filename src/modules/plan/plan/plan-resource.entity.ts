@@ -3,7 +3,13 @@ import type { Relation } from 'typeorm';
 import type { Plan } from './plan.entity';
 import { PricedUnits } from './priced-units';
 
-export const RESOURCE_KINDS = ['mailStoreMb', 'publicStoreMb', 'smtpDomains', 'distributionLists', 'contacts'] as const;
+export const RESOURCE_KINDS = [
+  'mailStoreMb',
+  'publicStoreMb',
+  'smtpDomains',
+  'distributionLists',
+  'contacts',
+] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
 /** A priced resource of a plan other than mailboxes (mail store MB, public store MB, SMTP domains, ...). */

@@ -29,7 +29,12 @@ export class PlanStore {
 
   async catalogue(manager: EntityManager = this.manager): Promise<MailingPlanRef[]> {
     const rows = await manager.find(MailingPlan);
-    return rows.map((row) => ({ id: row.id, name: row.name, archived: row.archived, isDefault: row.isDefault }));
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      archived: row.archived,
+      isDefault: row.isDefault,
+    }));
   }
 
   /** Saves the plan; a name already taken (case-insensitively) by another plan is a 409 naming the field. */
@@ -37,7 +42,9 @@ export class PlanStore {
     const clash = await manager.findOne(Plan, { where: { nameKey: plan.nameKey } });
     if (clash && clash.id !== plan.id) {
       throw new DomainError(ErrorCode.CONFLICT, `A plan named "${clash.name}" already exists`, {
-        errors: [{ field: 'name', rule: 'unique', message: `"${plan.name}" is already taken by another plan` }],
+        errors: [
+          { field: 'name', rule: 'unique', message: `"${plan.name}" is already taken by another plan` },
+        ],
       });
     }
     await manager.save(Plan, plan);

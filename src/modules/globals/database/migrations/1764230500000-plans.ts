@@ -1,4 +1,10 @@
-import { Table, TableForeignKey, type MigrationInterface, type QueryRunner, type TableColumnOptions } from 'typeorm';
+import {
+  Table,
+  TableForeignKey,
+  type MigrationInterface,
+  type QueryRunner,
+  type TableColumnOptions,
+} from 'typeorm';
 
 const pricedUnits: TableColumnOptions[] = [
   { name: 'max_units', type: 'int' },
@@ -41,8 +47,17 @@ export class Plans1764230500000 implements MigrationInterface {
           ...pricedUnits,
         ],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ['plan_id'], referencedTableName: 'plans', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
-          new TableForeignKey({ columnNames: ['mailing_plan_id'], referencedTableName: 'mailing_plans', referencedColumnNames: ['id'] }),
+          new TableForeignKey({
+            columnNames: ['plan_id'],
+            referencedTableName: 'plans',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
+          new TableForeignKey({
+            columnNames: ['mailing_plan_id'],
+            referencedTableName: 'mailing_plans',
+            referencedColumnNames: ['id'],
+          }),
         ],
       }),
     );
@@ -55,7 +70,12 @@ export class Plans1764230500000 implements MigrationInterface {
           ...pricedUnits,
         ],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ['plan_id'], referencedTableName: 'plans', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
+          new TableForeignKey({
+            columnNames: ['plan_id'],
+            referencedTableName: 'plans',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
         ],
       }),
     );

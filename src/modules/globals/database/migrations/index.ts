@@ -4,4 +4,9 @@ import { MailingPlans1764230400000 } from './1764230400000-mailing-plans';
 import { Plans1764230500000 } from './1764230500000-plans';
 
 /** Every migration, in order. A new migration is added here and never edited once released. */
-export const MIGRATIONS = [Initial1764057600000, MpfConnection1764144000000, MailingPlans1764230400000, Plans1764230500000];
+export const MIGRATIONS = [
+  Initial1764057600000,
+  MpfConnection1764144000000,
+  MailingPlans1764230400000,
+  Plans1764230500000,
+];

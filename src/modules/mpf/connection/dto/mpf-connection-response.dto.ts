@@ -3,7 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 /** The connection as the admin form shows it: the password is never returned, only whether one is set. */
 export class MpfConnectionResponseDto {
   @ApiProperty() configured!: boolean;
-  @ApiPropertyOptional({ example: 'https://HOSTING\\mpfadmin:********@mpf.hosting.example/mpf' }) url?: string;
+  @ApiPropertyOptional({ example: 'https://HOSTING\\mpfadmin:********@mpf.hosting.example/mpf' })
+  url?: string;
   @ApiPropertyOptional() netbiosDomain?: string;
   @ApiPropertyOptional() login?: string;
   @ApiPropertyOptional() passwordSet?: boolean;

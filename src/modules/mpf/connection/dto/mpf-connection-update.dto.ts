@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsFQDN, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsFQDN,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 export class MpfConnectionUpdateDto {
   @ApiProperty({
@@ -12,7 +23,10 @@ export class MpfConnectionUpdateDto {
   url!: string;
 
   @ApiProperty({ description: 'Primary Domain Controller, as an FQDN', example: 'ad01.hosting.example' })
-  @IsFQDN({ require_tld: true, allow_underscores: false }, { message: 'pdc must be a fully qualified domain name such as ad01.hosting.example' })
+  @IsFQDN(
+    { require_tld: true, allow_underscores: false },
+    { message: 'pdc must be a fully qualified domain name such as ad01.hosting.example' },
+  )
   pdc!: string;
 
   @ApiProperty({
@@ -23,28 +37,51 @@ export class MpfConnectionUpdateDto {
   @MaxLength(1024)
   resellerOu!: string;
 
-  @ApiPropertyOptional({ description: 'Directory URL; default ldaps://<pdc>:636', example: 'ldaps://ad01.hosting.example:636', nullable: true })
+  @ApiPropertyOptional({
+    description: 'Directory URL; default ldaps://<pdc>:636',
+    example: 'ldaps://ad01.hosting.example:636',
+    nullable: true,
+  })
   @IsOptional()
-  @Matches(/^ldaps?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?$/i, { message: 'directoryUrl must be ldaps://host[:port] or ldap://host[:port] (StartTLS)' })
+  @Matches(/^ldaps?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?$/i, {
+    message: 'directoryUrl must be ldaps://host[:port] or ldap://host[:port] (StartTLS)',
+  })
   directoryUrl?: string | null;
 
-  @ApiPropertyOptional({ description: 'CA certificate (PEM) that signs the MPF and domain controller certificates', nullable: true })
+  @ApiPropertyOptional({
+    description: 'CA certificate (PEM) that signs the MPF and domain controller certificates',
+    nullable: true,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(65536)
   caCertificatePem?: string | null;
 
-  @ApiPropertyOptional({ description: 'Labs only: skip TLS certificate verification (shown as a warning)', default: false })
+  @ApiPropertyOptional({
+    description: 'Labs only: skip TLS certificate verification (shown as a warning)',
+    default: false,
+  })
   @IsOptional()
   @IsBoolean()
   insecureTls?: boolean;
 
-  @ApiPropertyOptional({ description: 'SOAP target namespace', default: 'http://provisioning.microsoft.com/webservices/' })
+  @ApiPropertyOptional({
+    description: 'SOAP target namespace',
+    default: 'http://provisioning.microsoft.com/webservices/',
+  })
   @IsOptional()
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'namespace must be an http(s) URL' })
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'] },
+    { message: 'namespace must be an http(s) URL' },
+  )
   namespace?: string;
 
-  @ApiPropertyOptional({ description: 'Timeout of each MPF call, in seconds', default: 30, minimum: 1, maximum: 600 })
+  @ApiPropertyOptional({
+    description: 'Timeout of each MPF call, in seconds',
+    default: 30,
+    minimum: 1,
+    maximum: 600,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -26,7 +26,9 @@ function resellerDnOf(value: string): string {
   }
   const firstDc = types.indexOf('DC');
   if (types[0] !== 'OU' || firstDc < 0 || types.slice(firstDc).some((t) => t !== 'DC')) {
-    throw new Error('resellerOu must be a distinguished name like OU=Reseller,OU=Hosting,DC=hosting,DC=example');
+    throw new Error(
+      'resellerOu must be a distinguished name like OU=Reseller,OU=Hosting,DC=hosting,DC=example',
+    );
   }
   return dn;
 }
@@ -65,11 +67,20 @@ export class SaveMpfConnectionUseCase {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.store.find(manager);
       if (url && url.password === undefined && !before) {
-        errors.push({ field: 'url', rule: 'password', message: 'the first save needs the password: NETBIOS\\login:password@host' });
+        errors.push({
+          field: 'url',
+          rule: 'password',
+          message: 'the first save needs the password: NETBIOS\\login:password@host',
+        });
       }
-      const sameAccount = before && url && before.netbiosDomain === url.netbiosDomain && before.login === url.login;
+      const sameAccount =
+        before && url && before.netbiosDomain === url.netbiosDomain && before.login === url.login;
       if (url && url.password === undefined && before && !sameAccount) {
-        errors.push({ field: 'url', rule: 'password', message: 'a changed login needs its password: NETBIOS\\login:password@host' });
+        errors.push({
+          field: 'url',
+          rule: 'password',
+          message: 'a changed login needs its password: NETBIOS\\login:password@host',
+        });
       }
       if (errors.length > 0 || !url || !resellerDn) throw DomainError.validation(errors);
 
@@ -103,7 +114,8 @@ export class SaveMpfConnectionUseCase {
       scheme: url.scheme,
       netbiosDomain: url.netbiosDomain,
       login: url.login,
-      passwordSealed: url.password !== undefined ? this.store.sealPassword(url.password) : before!.passwordSealed,
+      passwordSealed:
+        url.password !== undefined ? this.store.sealPassword(url.password) : before!.passwordSealed,
       host: url.host,
       port: url.port ?? null,
       vdir: url.vdir,

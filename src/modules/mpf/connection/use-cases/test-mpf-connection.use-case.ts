@@ -44,7 +44,11 @@ export class TestMpfConnectionUseCase {
 
   private async checkMpf(connection: MpfConnection): Promise<ConnectionCheckDto> {
     const account = `${connection.endpoint.domain}\\${connection.endpoint.login}`;
-    const passed: ConnectionCheckDto = { name: 'mpf', status: 'passed', message: `MPF answered and accepted ${account}` };
+    const passed: ConnectionCheckDto = {
+      name: 'mpf',
+      status: 'passed',
+      message: `MPF answered and accepted ${account}`,
+    };
     try {
       await this.mpf.create(connection.endpoint).getProperties(connection.resellerDn, ['distinguishedName']);
       return passed;
@@ -70,8 +74,15 @@ export class TestMpfConnectionUseCase {
 
   private async checkResellerOu(connection: MpfConnection): Promise<ConnectionCheckDto> {
     try {
-      const entry = await this.directory.session(connection.directory).findByDn(connection.resellerDn, ['objectClass']);
-      if (entry) return { name: 'resellerOu', status: 'passed', message: `The reseller OU ${connection.resellerDn} exists` };
+      const entry = await this.directory
+        .session(connection.directory)
+        .findByDn(connection.resellerDn, ['objectClass']);
+      if (entry)
+        return {
+          name: 'resellerOu',
+          status: 'passed',
+          message: `The reseller OU ${connection.resellerDn} exists`,
+        };
       return {
         name: 'resellerOu',
         status: 'failed',

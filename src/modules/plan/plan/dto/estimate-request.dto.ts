@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 
 export const ESTIMATE_CHANGES = ['add-mailboxes', 'change-mailing-plan'] as const;
 
@@ -34,12 +45,18 @@ export class EstimateRequestDto {
   @Length(1, 64)
   to?: string;
 
-  @ApiPropertyOptional({ description: 'Mailboxes the account holds now, per mailing plan', example: { GoldMail: 3 } })
+  @ApiPropertyOptional({
+    description: 'Mailboxes the account holds now, per mailing plan',
+    example: { GoldMail: 3 },
+  })
   @IsOptional()
   @IsObject()
   current?: Record<string, number>;
 
-  @ApiProperty({ description: "Start of the account's current billing period (YYYY-MM-DD)", example: '2026-11-01' })
+  @ApiProperty({
+    description: "Start of the account's current billing period (YYYY-MM-DD)",
+    example: '2026-11-01',
+  })
   @IsISO8601({ strict: true })
   periodStart!: string;
 

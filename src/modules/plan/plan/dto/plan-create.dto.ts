@@ -23,15 +23,30 @@ export class PlanMailboxOfferDto extends PricedUnitsDto {
 
 export class PlanResourcesDto {
   @ApiPropertyOptional({ type: PricedUnitsDto, description: 'Mail store, in MB' })
-  @IsOptional() @ValidateNested() @Type(() => PricedUnitsDto) mailStoreMb?: PricedUnitsDto;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PricedUnitsDto)
+  mailStoreMb?: PricedUnitsDto;
   @ApiPropertyOptional({ type: PricedUnitsDto, description: 'Public store, in MB' })
-  @IsOptional() @ValidateNested() @Type(() => PricedUnitsDto) publicStoreMb?: PricedUnitsDto;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PricedUnitsDto)
+  publicStoreMb?: PricedUnitsDto;
   @ApiPropertyOptional({ type: PricedUnitsDto })
-  @IsOptional() @ValidateNested() @Type(() => PricedUnitsDto) smtpDomains?: PricedUnitsDto;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PricedUnitsDto)
+  smtpDomains?: PricedUnitsDto;
   @ApiPropertyOptional({ type: PricedUnitsDto })
-  @IsOptional() @ValidateNested() @Type(() => PricedUnitsDto) distributionLists?: PricedUnitsDto;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PricedUnitsDto)
+  distributionLists?: PricedUnitsDto;
   @ApiPropertyOptional({ type: PricedUnitsDto })
-  @IsOptional() @ValidateNested() @Type(() => PricedUnitsDto) contacts?: PricedUnitsDto;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PricedUnitsDto)
+  contacts?: PricedUnitsDto;
 }
 
 /** The plan wizard in one call; everything but the name has a sensible default. */
@@ -52,14 +67,21 @@ export class PlanCreateDto {
   billingPeriodMonths?: number;
 
   @ApiPropertyOptional({ default: false, description: 'Signup access (Plans → Manage → Signup Access)' })
-  @IsOptional() @IsBoolean() signupEnabled?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  signupEnabled?: boolean;
 
   @ApiPropertyOptional({ default: false, description: "Signups wait for a manager's approval" })
-  @IsOptional() @IsBoolean() requiresApproval?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  requiresApproval?: boolean;
 
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() publicFolder?: boolean;
 
-  @ApiPropertyOptional({ type: [PlanMailboxOfferDto], description: 'Default: the default mailing plan, 10 mailboxes' })
+  @ApiPropertyOptional({
+    type: [PlanMailboxOfferDto],
+    description: 'Default: the default mailing plan, 10 mailboxes',
+  })
   @IsOptional()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })

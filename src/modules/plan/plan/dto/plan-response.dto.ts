@@ -36,7 +36,10 @@ export class PlanResponseDto {
   @ApiProperty() publicFolder!: boolean;
   @ApiProperty({ enum: ['active', 'archived'] }) status!: string;
   @ApiProperty({ type: [PlanMailboxOfferResponseDto] }) mailboxes!: PlanMailboxOfferResponseDto[];
-  @ApiProperty({ type: Object, description: 'mailStoreMb, publicStoreMb, smtpDomains, distributionLists, contacts' })
+  @ApiProperty({
+    type: Object,
+    description: 'mailStoreMb, publicStoreMb, smtpDomains, distributionLists, contacts',
+  })
   resources!: Record<string, PricedUnitsResponseDto>;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
@@ -62,7 +65,10 @@ export class PlanResponseDto {
           ...PricedUnitsResponseDto.from(m.units),
         })),
       resources: Object.fromEntries(
-        RESOURCE_KINDS.filter((kind) => resources.has(kind)).map((kind) => [kind, PricedUnitsResponseDto.from(resources.get(kind)!)]),
+        RESOURCE_KINDS.filter((kind) => resources.has(kind)).map((kind) => [
+          kind,
+          PricedUnitsResponseDto.from(resources.get(kind)!),
+        ]),
       ),
       createdAt: plan.createdAt.toISOString(),
       updatedAt: plan.updatedAt.toISOString(),

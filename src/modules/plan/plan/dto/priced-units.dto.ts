@@ -26,7 +26,10 @@ export class PricedUnitsDto {
   @Max(100_000)
   setupFee?: number;
 
-  @ApiPropertyOptional({ description: 'Fee per unit beyond the free ones, per billing period', example: 4.99 })
+  @ApiPropertyOptional({
+    description: 'Fee per unit beyond the free ones, per billing period',
+    example: 4.99,
+  })
   @IsOptional()
   @IsNumber(money, { message: 'recurringFee must be a number with at most 2 decimals' })
   @Min(0)

@@ -27,7 +27,10 @@ export class ArchivePlanUseCase {
       Object.assign(plan, { status: 'archived', signupEnabled: false, updatedAt: this.clock.now() });
       await this.store.save(plan, manager);
       const after = await this.store.toResponse(plan, manager);
-      await this.audit.record({ actor, action: 'plan.archive', targetType: 'plan', targetId: id, before, after }, manager);
+      await this.audit.record(
+        { actor, action: 'plan.archive', targetType: 'plan', targetId: id, before, after },
+        manager,
+      );
       return after;
     });
   }

@@ -32,13 +32,29 @@ export class ClonePlanUseCase {
         ...source,
         name,
         signupEnabled: false,
-        mailboxes: source.mailboxes.map(({ mailingPlan, max, freeUnits, setupFee, recurringFee }) => ({ mailingPlan, max, freeUnits, setupFee, recurringFee })),
+        mailboxes: source.mailboxes.map(({ mailingPlan, max, freeUnits, setupFee, recurringFee }) => ({
+          mailingPlan,
+          max,
+          freeUnits,
+          setupFee,
+          recurringFee,
+        })),
       };
       const { plan, errors } = buildPlan(copy, await this.store.catalogue(manager), this.clock.now());
       if (errors.length > 0) throw DomainError.validation(errors);
       await this.store.save(plan, manager);
       const after = await this.store.toResponse(plan, manager);
-      await this.audit.record({ actor, action: 'plan.clone', targetType: 'plan', targetId: plan.id, before: { clonedFrom: id }, after }, manager);
+      await this.audit.record(
+        {
+          actor,
+          action: 'plan.clone',
+          targetType: 'plan',
+          targetId: plan.id,
+          before: { clonedFrom: id },
+          after,
+        },
+        manager,
+      );
       return after;
     });
   }

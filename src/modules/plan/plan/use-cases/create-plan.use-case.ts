@@ -30,7 +30,10 @@ export class CreatePlanUseCase {
       if (errors.length > 0) throw DomainError.validation(errors);
       await this.store.save(plan, manager);
       const after = await this.store.toResponse(plan, manager);
-      await this.audit.record({ actor, action: 'plan.create', targetType: 'plan', targetId: plan.id, before: null, after }, manager);
+      await this.audit.record(
+        { actor, action: 'plan.create', targetType: 'plan', targetId: plan.id, before: null, after },
+        manager,
+      );
       return after;
     });
   }

@@ -33,14 +33,21 @@ export class EstimatePriceUseCase {
     const names = new Map((await this.store.catalogue()).map((m) => [m.name.toLowerCase(), m]));
     const offer = (field: string, name: string) => {
       const found = plan.mailboxes.find((m) => m.mailingPlanId === names.get(name.toLowerCase())?.id);
-      if (!found) throw DomainError.validation([{ field, rule: 'offeredByPlan', message: `the plan "${plan.name}" does not offer ${name}` }]);
+      if (!found)
+        throw DomainError.validation([
+          { field, rule: 'offeredByPlan', message: `the plan "${plan.name}" does not offer ${name}` },
+        ]);
       return { name: names.get(name.toLowerCase())!.name, offer: found };
     };
     const count = (name: string) => {
-      const entry = Object.entries(dto.current ?? {}).find(([key]) => key.toLowerCase() === name.toLowerCase());
+      const entry = Object.entries(dto.current ?? {}).find(
+        ([key]) => key.toLowerCase() === name.toLowerCase(),
+      );
       const value = entry?.[1] ?? 0;
       if (!Number.isInteger(value) || value < 0) {
-        throw DomainError.validation([{ field: `current.${name}`, rule: 'isNonNegativeInt', message: 'must be a whole number ≥ 0' }]);
+        throw DomainError.validation([
+          { field: `current.${name}`, rule: 'isNonNegativeInt', message: 'must be a whole number ≥ 0' },
+        ]);
       }
       return value;
     };
@@ -49,7 +56,13 @@ export class EstimatePriceUseCase {
     const end = addMonths(start, plan.billingPeriodMonths);
     const asOf = utcDay(dto.asOf ?? this.clock.now().toISOString());
     if (asOf < start || asOf >= end) {
-      throw DomainError.validation([{ field: 'asOf', rule: 'withinPeriod', message: `must lie in the billing period ${isoDay(start)} – ${isoDay(end)}` }]);
+      throw DomainError.validation([
+        {
+          field: 'asOf',
+          rule: 'withinPeriod',
+          message: `must lie in the billing period ${isoDay(start)} – ${isoDay(end)}`,
+        },
+      ]);
     }
     const period = { daysLeft: daysBetween(asOf, end), daysInPeriod: daysBetween(start, end) };
 
@@ -61,26 +74,56 @@ export class EstimatePriceUseCase {
       const from = offer('from', dto.from!);
       const to = offer('to', dto.to!);
       const held = count(from.name);
-      if (held < 1) throw DomainError.validation([{ field: `current.${from.name}`, rule: 'min', message: `the account holds no ${from.name} mailbox to move` }]);
-      lines = [...this.refund(from.name, from.offer, held, period), ...this.add(to.name, to.offer, count(to.name), 1, period)];
+      if (held < 1)
+        throw DomainError.validation([
+          {
+            field: `current.${from.name}`,
+            rule: 'min',
+            message: `the account holds no ${from.name} mailbox to move`,
+          },
+        ]);
+      lines = [
+        ...this.refund(from.name, from.offer, held, period),
+        ...this.add(to.name, to.offer, count(to.name), 1, period),
+      ];
     }
     return this.response(plan, start, end, asOf, period, lines);
   }
 
-  private add(name: string, offer: PlanMailingPlan, held: number, quantity: number, period: Period): EstimateLineDto[] {
+  private add(
+    name: string,
+    offer: PlanMailingPlan,
+    held: number,
+    quantity: number,
+    period: Period,
+  ): EstimateLineDto[] {
     const { maxUnits, freeUnits, setupFeeCents, recurringFeeCents } = offer.units;
     if (held + quantity > maxUnits) {
-      throw new DomainError(ErrorCode.PLAN_LIMIT_REACHED, `${held} + ${quantity} ${name} mailboxes would exceed the plan's limit of ${maxUnits}`);
+      throw new DomainError(
+        ErrorCode.PLAN_LIMIT_REACHED,
+        `${held} + ${quantity} ${name} mailboxes would exceed the plan's limit of ${maxUnits}`,
+      );
     }
     const billable = Math.max(0, held + quantity - freeUnits) - Math.max(0, held - freeUnits);
     const lines: EstimateLineDto[] = [];
     const line = (description: string, quantityOf: number, unitCents: number, amountCents: number) =>
-      lines.push({ description, quantity: quantityOf, unitPrice: fromCents(unitCents), amount: fromCents(amountCents) });
+      lines.push({
+        description,
+        quantity: quantityOf,
+        unitPrice: fromCents(unitCents),
+        amount: fromCents(amountCents),
+      });
     if (quantity > billable) line(`${name} mailbox within the plan's free units`, quantity - billable, 0, 0);
-    if (billable > 0 && setupFeeCents > 0) line(`Setup fee: ${name} mailbox`, billable, setupFeeCents, setupFeeCents * billable);
+    if (billable > 0 && setupFeeCents > 0)
+      line(`Setup fee: ${name} mailbox`, billable, setupFeeCents, setupFeeCents * billable);
     if (billable > 0) {
       const amount = prorate(recurringFeeCents * billable, period.daysLeft, period.daysInPeriod);
-      line(`Recurring fee: ${name} mailbox, ${period.daysLeft} of ${period.daysInPeriod} days`, billable, recurringFeeCents, amount);
+      line(
+        `Recurring fee: ${name} mailbox, ${period.daysLeft} of ${period.daysInPeriod} days`,
+        billable,
+        recurringFeeCents,
+        amount,
+      );
     }
     return lines;
   }
@@ -99,7 +142,14 @@ export class EstimatePriceUseCase {
     ];
   }
 
-  private response(plan: Plan, start: Date, end: Date, asOf: Date, period: Period, lines: EstimateLineDto[]): EstimateResponseDto {
+  private response(
+    plan: Plan,
+    start: Date,
+    end: Date,
+    asOf: Date,
+    period: Period,
+    lines: EstimateLineDto[],
+  ): EstimateResponseDto {
     const totalCents = lines.reduce((sum, line) => sum + Math.round(line.amount * 100), 0);
     return {
       planId: plan.id,

@@ -12,6 +12,11 @@ export class SetSignupAccessUseCase {
 
   async execute(id: string, input: unknown, actor: Actor): Promise<PlanResponseDto> {
     const { enabled } = await validateInput(SignupAccessDto, input);
-    return this.update.execute(id, { signupEnabled: enabled }, actor, enabled ? 'plan.signup-on' : 'plan.signup-off');
+    return this.update.execute(
+      id,
+      { signupEnabled: enabled },
+      actor,
+      enabled ? 'plan.signup-on' : 'plan.signup-off',
+    );
   }
 }

@@ -27,14 +27,19 @@ export class UpdatePlanUseCase {
     const dto = await validateInput(PlanUpdateDto, input);
     return this.dataSource.transaction(async (manager) => {
       const plan = await this.store.require(id, manager);
-      if (plan.status === 'archived') throw new DomainError(ErrorCode.CONFLICT, `The plan "${plan.name}" is archived and cannot change`);
-      if (dto.signupEnabled === true && !plan.signupEnabled) await this.gate.requireEnabled('turn signup access on', manager);
+      if (plan.status === 'archived')
+        throw new DomainError(ErrorCode.CONFLICT, `The plan "${plan.name}" is archived and cannot change`);
+      if (dto.signupEnabled === true && !plan.signupEnabled)
+        await this.gate.requireEnabled('turn signup access on', manager);
       const before = await this.store.toResponse(plan, manager);
       const { errors } = buildPlan(dto, await this.store.catalogue(manager), this.clock.now(), plan);
       if (errors.length > 0) throw DomainError.validation(errors);
       await this.store.save(plan, manager);
       const after = await this.store.toResponse(await this.store.require(id, manager), manager);
-      await this.audit.record({ actor, action, targetType: 'plan', targetId: plan.id, before, after }, manager);
+      await this.audit.record(
+        { actor, action, targetType: 'plan', targetId: plan.id, before, after },
+        manager,
+      );
       return after;
     });
   }
