@@ -77,7 +77,11 @@ describe.each(BACKENDS)('Globals over the signed plugin API (%s)', (backend) => 
         expect.objectContaining({ field: 'colour', rule: 'whitelistValidation' }),
       ]),
     );
-    await app.signed('patch', GLOBALS, '{"exchangeHostingEnabled": tru').expect(400);
+    const malformed = await app
+      .signed('patch', GLOBALS, '{"exchangeHostingEnabled": S3cret-in-body')
+      .expect(400);
+    expect(malformed.body.code).toBe('MALFORMED_REQUEST');
+    expect(JSON.stringify(malformed.body)).not.toContain('S3cret');
     await app.signed('patch', GLOBALS, {}).expect(400);
 
     expect((await app.signed('get', GLOBALS).expect(200)).body.exchangeHostingEnabled).toBe(false);

@@ -14,7 +14,6 @@ class SummaryReporter {
       passed: results.numPassedTests,
       // A suite that failed to run (setup error, syntax error) counts as a failure too.
       failed: results.numFailedTests + results.numRuntimeErrorTestSuites,
-      success: results.success,
     };
     writeFileSync(join(dir, 'summary.json'), JSON.stringify(summary));
   }

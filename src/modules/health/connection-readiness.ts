@@ -11,23 +11,26 @@ const CACHE_MS = 30_000;
 /**
  * MPF and directory state for /health/ready, once configured. A failing MPF or AD marks the service
  * degraded (reported, status stays "up") rather than unready: the API still serves what needs neither.
- * Checked at most every 30 s so probes do not hammer MPF and the domain controller.
+ * The route is public, so it shows states only (details are on the signed test route); it checks at most
+ * every 30 s and concurrent probes share one check, so probes cannot hammer MPF or lock the account out.
  */
 @Injectable()
 export class ConnectionReadiness {
-  private cached?: { at: number; result: HealthIndicatorResult };
+  private cached?: { at: number; result: Promise<HealthIndicatorResult> };
 
   constructor(
     private readonly testConnection: TestMpfConnectionUseCase,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async check(): Promise<HealthIndicatorResult> {
+  check(): Promise<HealthIndicatorResult> {
     const now = this.clock.now().getTime();
-    if (this.cached && now - this.cached.at < CACHE_MS) return this.cached.result;
-    const result = await this.evaluate();
-    this.cached = { at: now, result };
-    return result;
+    if (!this.cached || now - this.cached.at >= CACHE_MS) {
+      const result = this.evaluate();
+      this.cached = { at: now, result };
+      result.catch(() => (this.cached = undefined));
+    }
+    return this.cached.result;
   }
 
   private async evaluate(): Promise<HealthIndicatorResult> {
@@ -36,29 +39,14 @@ export class ConnectionReadiness {
       outcome = await this.testConnection.execute();
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.MPF_NOT_CONFIGURED) {
-        return {
-          mpf: { status: 'up', state: 'not-configured' },
-          directory: { status: 'up', state: 'not-configured' },
-        };
+        const state = error.meta.reason ?? 'not-configured';
+        return { mpf: { status: 'up', state }, directory: { status: 'up', state } };
       }
       throw error;
     }
-    const state = (name: string) => {
-      const check = outcome.checks.find((c) => c.name === name)!;
-      return {
-        status: 'up' as const,
-        state: check.status === 'passed' ? 'ok' : 'degraded',
-        message: check.message,
-      };
-    };
-    const directoryOk = outcome.checks.filter((c) => c.name !== 'mpf').every((c) => c.status === 'passed');
-    const directory = state('directory');
-    if (!directoryOk && directory.state === 'ok') {
-      Object.assign(directory, {
-        state: 'degraded',
-        message: outcome.checks.find((c) => c.name === 'resellerOu')!.message,
-      });
-    }
-    return { mpf: state('mpf'), directory };
+    const passed = (...names: string[]) =>
+      outcome.checks.filter((c) => names.includes(c.name)).every((c) => c.status === 'passed');
+    const state = (ok: boolean) => ({ status: 'up' as const, state: ok ? 'ok' : 'degraded' });
+    return { mpf: state(passed('mpf')), directory: state(passed('directory', 'resellerOu')) };
   }
 }

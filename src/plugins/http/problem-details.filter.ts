@@ -12,10 +12,20 @@ import { ErrorCode } from '../../modules/shared/errors/error-code.enum';
 import { currentRequestId } from '../../modules/shared/logging/request-context';
 import { problemOf, type ProblemDetails } from './problem-details';
 
-const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
-  [HttpStatus.BAD_REQUEST]: ErrorCode.MALFORMED_REQUEST,
-  [HttpStatus.NOT_FOUND]: ErrorCode.NOT_FOUND,
-  [HttpStatus.PAYLOAD_TOO_LARGE]: ErrorCode.PAYLOAD_TOO_LARGE,
+/**
+ * Framework errors (body parsing, unknown routes) in our vocabulary. Their own messages are not shown: a JSON
+ * parse error quotes part of the body, which may hold a password.
+ */
+const FRAMEWORK_ERRORS: Partial<Record<number, { code: ErrorCode; detail: string }>> = {
+  [HttpStatus.BAD_REQUEST]: {
+    code: ErrorCode.MALFORMED_REQUEST,
+    detail: 'The request body could not be read: send valid JSON with Content-Type application/json',
+  },
+  [HttpStatus.NOT_FOUND]: { code: ErrorCode.NOT_FOUND, detail: 'No such route' },
+  [HttpStatus.PAYLOAD_TOO_LARGE]: {
+    code: ErrorCode.PAYLOAD_TOO_LARGE,
+    detail: 'The request body is larger than allowed',
+  },
 };
 
 /** Maps every error leaving a route to `application/problem+json`; unknown errors are logged, not shown. */
@@ -33,10 +43,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(error: unknown): ProblemDetails {
     if (error instanceof DomainError) return problemOf(error.code, error.detail, error.errors, error.meta);
-    if (error instanceof HttpException && error.getStatus() < 500) {
-      const code = STATUS_CODES[error.getStatus()] ?? ErrorCode.MALFORMED_REQUEST;
-      return { ...problemOf(code, error.message), status: error.getStatus() };
-    }
+    const known = error instanceof HttpException ? FRAMEWORK_ERRORS[error.getStatus()] : undefined;
+    if (known) return problemOf(known.code, known.detail);
     this.logger.error(error instanceof Error ? error : String(error));
     return problemOf(ErrorCode.INTERNAL, 'The request failed unexpectedly; quote the request id to support');
   }

@@ -108,7 +108,7 @@ describe('MPF connection settings and test-connection', () => {
       directoryUrl: 'ldaps://127.0.0.1:636',
       directoryUrlIsDefault: false,
       insecureTls: false,
-      warnings: [],
+      warnings: [expect.stringContaining('plain http')],
     });
     expect(res.body.url).toMatch(/^http:\/\/HOSTING\\Administrator:\*{8}@127\.0\.0\.1:\d+\/mpf$/);
     expect(JSON.stringify(res.body)).not.toContain(password);
@@ -139,9 +139,22 @@ describe('MPF connection settings and test-connection', () => {
     );
   });
 
-  it('keeps the stored password when the URL leaves it out', async () => {
-    await app.signed('put', CONNECTION, form({ url: form().url.replace(/:[^:@]+@/, '@') })).expect(200);
+  it('keeps the stored password when the URL leaves it out, but never sends it to a new place', async () => {
+    const withoutPassword = form().url.replace(/:[^:@]+@/, '@');
+    await app.signed('put', CONNECTION, form({ url: withoutPassword })).expect(200);
     expect((await runTest()).ok).toBe(true);
+
+    for (const moved of [
+      { url: withoutPassword.replace('127.0.0.1', 'evil.example') },
+      { url: withoutPassword, directoryUrl: 'ldaps://evil.example:636' },
+      { url: withoutPassword, insecureTls: true },
+    ]) {
+      const res = await app.signed('put', CONNECTION, form(moved)).expect(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'url', rule: 'password' })]);
+    }
+    expect((await app.signed('get', CONNECTION).expect(200)).body.mpfBaseUrl).toMatch(
+      /^http:\/\/127\.0\.0\.1:/,
+    );
   });
 
   it('reports a wrong password on both MPF and the directory, with plain messages', async () => {
@@ -203,7 +216,7 @@ describe('MPF connection settings and test-connection', () => {
     const res = await app
       .signed('put', CONNECTION, form({ insecureTls: true, caCertificatePem: null }))
       .expect(200);
-    expect(res.body.warnings).toEqual([expect.stringContaining('NOT verified')]);
+    expect(res.body.warnings).toEqual(expect.arrayContaining([expect.stringContaining('NOT verified')]));
     expect((await runTest()).ok).toBe(true);
   });
 
@@ -218,6 +231,8 @@ describe('MPF connection settings and test-connection', () => {
         mpf: { status: 'up', state: 'degraded' },
         directory: { status: 'up', state: 'ok' },
       });
+      // Public route: states only, never the account, the OU or error texts.
+      expect(JSON.stringify(res.body)).not.toMatch(/Administrator|Reseller|127\.0\.0\.1/);
     } finally {
       emulator.clearInjections();
       await fresh.close();

@@ -54,6 +54,7 @@ describe('reading a mailing-plan import request', () => {
         { name: 'Bad/Name', mailboxSizeMb: 0, pop: 'yes', colour: 'red' },
         'not a plan',
         { name: 'GOOD' },
+        null,
       ],
     });
     expect(error.code).toBe('VALIDATION_FAILED');
@@ -62,8 +63,9 @@ describe('reading a mailing-plan import request', () => {
       'plans[1].mailboxSizeMb min',
       'plans[1].name matches',
       'plans[1].pop isBoolean',
-      'plans[2].(body) isObject',
+      'plans[2] isObject',
       'plans[3].name unique',
+      'plans[4] isObject',
     ]);
     expect(error.errors.find((e) => e.field === 'plans[1].mailboxSizeMb')?.message).toBe(
       'plan "Bad/Name": mailboxSizeMb must not be less than 1',

@@ -16,6 +16,8 @@ const parser = new XMLParser({
   removeNSPrefix: true,
   parseTagValue: false,
   parseAttributeValue: false,
+  // Values come back exactly as AD holds them ("  padded  " stays padded).
+  trimValues: false,
   // Also decodes numeric character references (&#xD;, &#233;), which a .NET server may write.
   htmlEntities: true,
   isArray: (_name, jPath) => typeof jPath === 'string' && LISTS.has(jPath),

@@ -45,7 +45,7 @@ export class MpfConnectionStore {
       throw new DomainError(
         ErrorCode.MPF_NOT_CONFIGURED,
         'The stored MPF password cannot be decrypted with the current SECRET_KEY: restore the key or save the connection again',
-        { cause },
+        { cause, meta: { reason: 'secret-unreadable' } },
       );
     }
     return openConnection(settings, password);

@@ -59,10 +59,17 @@ export function describeConnection(settings: MpfConnectionEntity) {
     url: maskedMpfUrl(parts),
     mpfBaseUrl: mpfBaseUrl(parts),
     directoryUrl: effectiveDirectoryUrl(settings),
-    warnings: settings.insecureTls
-      ? [
-          'TLS certificates are NOT verified (insecureTls): anyone on the network path can read the Domain Admins password. Use only in a lab.',
-        ]
-      : [],
+    warnings: [
+      ...(settings.insecureTls
+        ? [
+            'TLS certificates are NOT verified (insecureTls): anyone on the network path can read the Domain Admins password. Use only in a lab.',
+          ]
+        : []),
+      ...(settings.scheme === 'http'
+        ? [
+            'MPF is reached over plain http: the Domain Admins password travels unencrypted (HTTP Basic). Use https outside a lab.',
+          ]
+        : []),
+    ],
   };
 }

@@ -33,9 +33,28 @@ function resellerDnOf(value: string): string {
   return dn;
 }
 
-/** What an audit entry may show of the settings: everything but the password. */
+/** What would send the stored password somewhere new (or less safely), if it is kept without being re-entered. */
+function storedPasswordWouldMove(
+  before: MpfConnectionEntity,
+  url: MpfUrlParts,
+  dto: MpfConnectionUpdateDto,
+): string | null {
+  const checks: [string, boolean][] = [
+    ['account', before.netbiosDomain !== url.netbiosDomain || before.login !== url.login],
+    [
+      'MPF server',
+      before.scheme !== url.scheme || before.host !== url.host || before.port !== (url.port ?? null),
+    ],
+    ['directory URL', (before.directoryUrl ?? null) !== (dto.directoryUrl?.replace(/\/$/, '') || null)],
+    ['pdc', before.pdc !== dto.pdc.toLowerCase()],
+    ['TLS verification', !before.insecureTls && dto.insecureTls === true],
+  ];
+  return checks.find(([, changed]) => changed)?.[0] ?? null;
+}
+
+/** What an audit entry shows of the settings: the form as the API returns it (never the password). */
 const auditView = (s: MpfConnectionEntity | null) =>
-  s && { ...toResponse(s), updatedAt: undefined, updatedBy: undefined, passwordSealed: undefined };
+  s && { ...toResponse(s), updatedAt: undefined, updatedBy: undefined };
 
 /** Saves the MPF connection form; the password is sealed, and the change audited without it. */
 @Injectable()
@@ -73,14 +92,15 @@ export class SaveMpfConnectionUseCase {
           message: 'the first save needs the password: NETBIOS\\login:password@host',
         });
       }
-      const sameAccount =
-        before && url && before.netbiosDomain === url.netbiosDomain && before.login === url.login;
-      if (url && url.password === undefined && before && !sameAccount) {
-        errors.push({
-          field: 'url',
-          rule: 'password',
-          message: 'a changed login needs its password: NETBIOS\\login:password@host',
-        });
+      if (url && url.password === undefined && before) {
+        const changed = storedPasswordWouldMove(before, url, dto);
+        if (changed) {
+          errors.push({
+            field: 'url',
+            rule: 'password',
+            message: `changing the ${changed} needs the password again (NETBIOS\\login:password@host): the stored one is only ever sent where it was entered for`,
+          });
+        }
       }
       if (errors.length > 0 || !url || !resellerDn) throw DomainError.validation(errors);
 

@@ -37,12 +37,18 @@ export async function readImportRequest(input: unknown): Promise<ImportRequest> 
 
   const confirmShrink = dto.confirmShrink === true;
   if (dto.format === 'json') {
-    const candidates: PlanCandidate[] = dto.plans!.map((raw, index) => ({
-      index,
-      raw: raw as Record<string, unknown>,
-      sources: {},
-    }));
-    return { plans: await checkCandidates(candidates), confirmShrink };
+    const notObjects: FieldError[] = [];
+    const candidates: PlanCandidate[] = dto.plans!.flatMap((raw, index) => {
+      if (raw !== null && typeof raw === 'object' && !Array.isArray(raw))
+        return [{ index, raw: raw as Record<string, unknown>, sources: {} }];
+      notObjects.push({
+        field: `plans[${index}]`,
+        rule: 'isObject',
+        message: 'each plan must be a JSON object',
+      });
+      return [];
+    });
+    return { plans: await checkCandidates(candidates, notObjects), confirmShrink };
   }
 
   const bytes = Buffer.byteLength(dto.content!, 'utf8');

@@ -7,10 +7,13 @@ import {
   IsOptional,
   IsString,
   Length,
+  Matches,
   Max,
   Min,
   ValidateIf,
 } from 'class-validator';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export const ESTIMATE_CHANGES = ['add-mailboxes', 'change-mailing-plan'] as const;
 
@@ -62,6 +65,7 @@ export class EstimateRequestDto {
 
   @ApiPropertyOptional({ description: 'Day of the change (YYYY-MM-DD); default today' })
   @IsOptional()
+  @Matches(DAY, { message: 'asOf must be a day written YYYY-MM-DD' })
   @IsISO8601({ strict: true })
   asOf?: string;
 }
