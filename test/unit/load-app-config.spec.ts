@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../../src/modules/globals/config/config.error';
@@ -66,6 +66,20 @@ describe('loadAppConfig', () => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(message);
+  });
+
+  it('refuses a generated secret file that was truncated or edited, naming the file', () => {
+    const dir = dataDir();
+    loadAppConfig({ DATA_DIR: dir });
+    writeFileSync(join(dir, 'plugin-signing-secret'), 'short\n');
+    expect(() => loadAppConfig({ DATA_DIR: dir })).toThrow(
+      /plugin-signing-secret does not hold a valid PLUGIN_SIGNING_SECRET/,
+    );
+    writeFileSync(join(dir, 'plugin-signing-secret'), '');
+    expect(() => loadAppConfig({ DATA_DIR: dir })).toThrow(ConfigError);
+    writeFileSync(join(dir, 'plugin-signing-secret'), 'p'.repeat(40));
+    writeFileSync(join(dir, 'secret-key'), 'not-a-key');
+    expect(() => loadAppConfig({ DATA_DIR: dir })).toThrow(/secret-key does not hold a valid SECRET_KEY/);
   });
 
   it('lists every invalid variable at once', () => {

@@ -120,6 +120,12 @@ describe.each(BACKENDS)('Hosted Exchange plans over the signed plugin API (%s)',
     expect(updated.body.description).toBe('New text');
     expect(updated.body.resources.contacts).toEqual({ max: 50, freeUnits: 10, setupFee: 0, recurringFee: 0 });
     expect(updated.body.mailboxes).toHaveLength(2);
+    for (const mailboxes of [null, []]) {
+      const refused = await app.signed('patch', `${PLANS}/${planId}`, { mailboxes }).expect(400);
+      expect(refused.body.errors).toEqual([
+        expect.objectContaining({ field: 'mailboxes', rule: 'arrayNotEmpty' }),
+      ]);
+    }
 
     const on = await app.signed('put', `${PLANS}/${planId}/signup-access`, { enabled: true }).expect(200);
     expect(on.body.signupEnabled).toBe(true);
@@ -258,7 +264,40 @@ describe.each(BACKENDS)('Hosted Exchange plans over the signed plugin API (%s)',
           }).expect(400)
         ).body.errors[0].field,
       ).toBe('to');
+      const same = {
+        change: 'change-mailing-plan',
+        from: 'GoldMail',
+        to: 'goldmail',
+        current: { GoldMail: 3 },
+      };
+      expect((await estimate({ ...same, periodStart: '2026-11-01' }).expect(400)).body.errors[0].rule).toBe(
+        'differentFromFrom',
+      );
+      for (const periodStart of ['2026-W45', '2026-300', '2026-11', '2026-02-30']) {
+        expect(
+          (await estimate({ ...same, to: 'BaseMail', periodStart }).expect(400)).body.errors[0].field,
+        ).toBe('periodStart');
+      }
     });
+  });
+
+  it('keeps an archived mailing plan on the plans that offer it, but never adds it anew', async () => {
+    const plan = (
+      await app
+        .signed('post', PLANS, { name: 'Platinum', mailboxes: [{ mailingPlan: 'PlatinumMail' }] })
+        .expect(201)
+    ).body;
+    const platinum = (await app.signed('get', '/plugin/v1/admin/mailing-plans').expect(200)).body.find(
+      (m: { name: string }) => m.name === 'PlatinumMail',
+    );
+    await app.signed('post', `/plugin/v1/admin/mailing-plans/${platinum.id}/archive`).expect(200);
+    await app
+      .signed('patch', `${PLANS}/${plan.id}`, { mailboxes: [{ mailingPlan: 'PlatinumMail', max: 30 }] })
+      .expect(200);
+    const res = await app
+      .signed('post', PLANS, { name: 'Platinum 2', mailboxes: [{ mailingPlan: 'PlatinumMail' }] })
+      .expect(400);
+    expect(res.body.errors[0]).toMatchObject({ field: 'mailboxes[0].mailingPlan', rule: 'knownMailingPlan' });
   });
 
   it('archives a plan: signup off, hidden from the list, still readable, no longer changeable', async () => {

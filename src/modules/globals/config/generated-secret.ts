@@ -14,7 +14,14 @@ export function loadOrCreateSecretFile(
   if (existsSync(path)) return { value: readFileSync(path, 'utf8').trim(), created: false, path };
   mkdirSync(dataDir, { recursive: true });
   const value = randomBytes(32).toString('hex');
-  writeFileSync(path, `${value}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    writeFileSync(path, `${value}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    // Another instance starting at the same moment created it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      return { value: readFileSync(path, 'utf8').trim(), created: false, path };
+    throw error;
+  }
   chmodSync(path, 0o600);
   return { value, created: true, path };
 }

@@ -29,6 +29,15 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
   const secret = (variable: string, given: string | undefined, fileName: string): string => {
     if (given) return given;
     const file = loadOrCreateSecretFile(schema.DATA_DIR, fileName);
+    // A generated file obeys the variable's own rule; a truncated or hand-edited one must not weaken it.
+    const problems = validateSync(plainToInstance(EnvSchema, { [variable]: file.value }), {
+      validationError: { target: false, value: false },
+    }).filter((e) => e.property === variable);
+    if (problems.length > 0) {
+      throw new ConfigError([
+        `${file.path} does not hold a valid ${variable}: delete it to generate a new one, or set ${variable}`,
+      ]);
+    }
     if (file.created)
       logger.warn(
         `${variable} is not set: generated one into ${file.path}; keep that file safe and back it up`,

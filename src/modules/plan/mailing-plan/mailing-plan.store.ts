@@ -1,20 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, type EntityManager, type Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
+import { isUniqueViolation } from '../../shared/database/unique-violation';
 import { DomainError } from '../../shared/errors/domain.error';
 import { ErrorCode } from '../../shared/errors/error-code.enum';
 import { MailingPlan } from './mailing-plan.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A unique index refused the row: a concurrent request took the name (or the default) first. */
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as QueryFailedError & { driverError?: { code?: string } }).driverError?.code;
-  return (
-    error instanceof QueryFailedError && (code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE')
-  );
-}
-
+/** 409 naming the field: another mailing plan (perhaps archived) already has this name. */
 export function nameTaken(name: string, existing: MailingPlan, field = 'name'): DomainError {
   const archived = existing.archived ? 'an archived ' : 'a ';
   return new DomainError(

@@ -1,9 +1,17 @@
+import { DomainError } from '../../shared/errors/domain.error';
+
 const DAY_MS = 86_400_000;
 
-/** Parses YYYY-MM-DD (or an ISO timestamp) to the UTC midnight of that day. */
-export function utcDay(value: string): Date {
-  const date = new Date(value);
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+/** The UTC midnight of a YYYY-MM-DD day; a day that does not exist (2026-02-30) is a 400 naming `field`. */
+export function parseDay(field: string, value: string): Date {
+  const [year, month, day] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    throw DomainError.validation([
+      { field, rule: 'isDay', message: `${value} is not a day of the calendar` },
+    ]);
+  }
+  return date;
 }
 
 /** The day `months` calendar months later, clamped to the month's end (Jan 31 + 1 month = Feb 28/29). */

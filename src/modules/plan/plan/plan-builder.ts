@@ -85,7 +85,13 @@ export function buildPlan(
     updatedAt: now,
   });
 
-  if (dto.mailboxes !== undefined || !plan) {
+  if (plan && dto.mailboxes !== undefined && !dto.mailboxes?.length) {
+    errors.push({
+      field: 'mailboxes',
+      rule: 'arrayNotEmpty',
+      message: 'a plan must keep offering at least one mailing plan',
+    });
+  } else if (dto.mailboxes !== undefined || !plan) {
     const byName = new Map(catalogue.map((m) => [m.name.toLowerCase(), m]));
     const offers = dto.mailboxes ?? [];
     const fallback = catalogue.find((m) => m.isDefault && !m.archived);
@@ -96,7 +102,9 @@ export function buildPlan(
     target.mailboxes = requested.flatMap((offer, index) => {
       const field = `mailboxes[${index}]`;
       const ref = byName.get(offer.mailingPlan.toLowerCase());
-      if (!ref || ref.archived) {
+      // An archived mailing plan stays on the plans that already offer it; it cannot be added anew.
+      const keptArchived = ref?.archived && plan?.mailboxes.some((m) => m.mailingPlanId === ref.id);
+      if (!ref || (ref.archived && !keptArchived)) {
         errors.push({
           field: `${field}.mailingPlan`,
           rule: 'knownMailingPlan',

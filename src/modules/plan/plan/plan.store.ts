@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
+import { isUniqueViolation } from '../../shared/database/unique-violation';
 import { DomainError } from '../../shared/errors/domain.error';
 import { ErrorCode } from '../../shared/errors/error-code.enum';
 import { MailingPlan } from '../mailing-plan/mailing-plan.entity';
@@ -47,7 +48,17 @@ export class PlanStore {
         ],
       });
     }
-    await manager.save(Plan, plan);
+    try {
+      await manager.save(Plan, plan);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      throw new DomainError(ErrorCode.CONFLICT, `A plan named "${plan.name}" was just created concurrently`, {
+        errors: [
+          { field: 'name', rule: 'unique', message: `"${plan.name}" is already taken by another plan` },
+        ],
+        cause: error,
+      });
+    }
   }
 
   async toResponse(plan: Plan, manager: EntityManager = this.manager): Promise<PlanResponseDto> {

@@ -3,7 +3,7 @@ import { CLOCK, type Clock } from '../../../shared/clock/clock.port';
 import { DomainError } from '../../../shared/errors/domain.error';
 import { ErrorCode } from '../../../shared/errors/error-code.enum';
 import { validateInput } from '../../../shared/validation/validate-input';
-import { addMonths, daysBetween, isoDay, utcDay } from '../billing-period';
+import { addMonths, daysBetween, isoDay, parseDay } from '../billing-period';
 import { EstimateRequestDto } from '../dto/estimate-request.dto';
 import type { EstimateLineDto, EstimateResponseDto } from '../dto/estimate-response.dto';
 import { fromCents, prorate } from '../money';
@@ -52,9 +52,9 @@ export class EstimatePriceUseCase {
       return value;
     };
 
-    const start = utcDay(dto.periodStart);
+    const start = parseDay('periodStart', dto.periodStart);
     const end = addMonths(start, plan.billingPeriodMonths);
-    const asOf = utcDay(dto.asOf ?? this.clock.now().toISOString());
+    const asOf = parseDay('asOf', dto.asOf ?? this.clock.now().toISOString().slice(0, 10));
     if (asOf < start || asOf >= end) {
       throw DomainError.validation([
         {
@@ -73,6 +73,11 @@ export class EstimatePriceUseCase {
     } else {
       const from = offer('from', dto.from!);
       const to = offer('to', dto.to!);
+      if (from.offer === to.offer) {
+        throw DomainError.validation([
+          { field: 'to', rule: 'differentFromFrom', message: 'must name another mailing plan than from' },
+        ]);
+      }
       const held = count(from.name);
       if (held < 1)
         throw DomainError.validation([
