@@ -12,14 +12,18 @@ const base = process.env.BASE_URL ?? `http://127.0.0.1:${process.env.PORT ?? 300
 const secret =
   process.env.PLUGIN_SIGNING_SECRET ?? readFileSync(join(process.env.DATA_DIR ?? 'data', 'plugin-signing-secret'), 'utf8').trim();
 const timestamp = Math.floor(Date.now() / 1000).toString();
-const signature = createHmac('sha256', secret).update(`v1:${timestamp}:${body}`).digest('hex');
+const actor = process.env.PLUGIN_ACTOR ?? 'admin:cli';
+// v2: bound to method, path (with query) and actor, so it cannot be replayed elsewhere.
+const signature = createHmac('sha256', secret)
+  .update(`v2:${timestamp}:${method.toUpperCase()}:${path}:${actor}:${body}`)
+  .digest('hex');
 
 const response = await fetch(base + path, {
   method: method.toUpperCase(),
   headers: {
     'X-Plugin-Timestamp': timestamp,
-    'X-Plugin-Signature': `v1=${signature}`,
-    'X-Plugin-Actor': process.env.PLUGIN_ACTOR ?? 'admin:cli',
+    'X-Plugin-Signature': `v2=${signature}`,
+    'X-Plugin-Actor': actor,
     ...(body && { 'Content-Type': 'application/json' }),
   },
   body: body || undefined,

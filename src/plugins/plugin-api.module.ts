@@ -10,12 +10,14 @@ import { MailingPlansController } from './controllers/mailing-plans.controller';
 import { MpfConnectionController } from './controllers/mpf-connection.controller';
 import { PlanEstimatesController } from './controllers/plan-estimates.controller';
 import { PlansController } from './controllers/plans.controller';
+import { OperationsModule } from '../modules/exchange/operations/operations.module';
+import { OperationsController } from './controllers/operations.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { PluginSignatureGuard } from './signature/plugin-signature.guard';
 
 /** The host panel's HTTP plugin API: signed routes, thin controllers, problem+json errors. */
 @Module({
-  imports: [GlobalsModule, AuditModule, MpfModule, PlanModule],
+  imports: [GlobalsModule, AuditModule, MpfModule, PlanModule, OperationsModule],
   controllers: [
     GlobalsController,
     AuditController,
@@ -23,6 +25,7 @@ import { PluginSignatureGuard } from './signature/plugin-signature.guard';
     MailingPlansController,
     PlansController,
     PlanEstimatesController,
+    OperationsController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: PluginSignatureGuard },

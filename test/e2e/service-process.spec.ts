@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signPluginRequest } from '../../src/plugins/signature/plugin-signature';
+import { signPluginRequest, signPluginRequestV2 } from '../../src/plugins/signature/plugin-signature';
 
 /** The built service (`npm start` runs the same dist/main.js), started as a newcomer would: no settings at all. */
 const MAIN = join(process.cwd(), 'dist/main.js');
@@ -77,12 +77,16 @@ describe('the service process (dist/main.js)', () => {
       );
       expect((await fetch(`${base}/docs`)).status).toBe(200);
 
-      const send = (method: string, body = '', timestamp = Math.floor(Date.now() / 1000)) =>
-        fetch(`${base}/plugin/v1/admin/globals`, {
+      const url = '/plugin/v1/admin/globals';
+      const send = (method: string, body = '', timestamp = Math.floor(Date.now() / 1000), version = 'v2') =>
+        fetch(`${base}${url}`, {
           method,
           headers: {
             'X-Plugin-Timestamp': String(timestamp),
-            'X-Plugin-Signature': signPluginRequest(secret, timestamp, body),
+            'X-Plugin-Signature':
+              version === 'v1'
+                ? signPluginRequest(secret, timestamp, body)
+                : signPluginRequestV2(secret, timestamp, { method, url, actor: 'admin:alice', body }),
             'X-Plugin-Actor': 'admin:alice',
             ...(body && { 'Content-Type': 'application/json' }),
           },
@@ -104,13 +108,14 @@ describe('the service process (dist/main.js)', () => {
       expect(requestLines.length).toBeGreaterThan(0);
       for (const entry of requestLines) expect(entry.reqId).toEqual(expect.any(String));
       expect(service.output()).not.toContain(secret);
-      expect(service.output()).not.toMatch(/v1=[0-9a-f]{64}/);
+      expect(service.output()).not.toMatch(/v[12]=[0-9a-f]{64}/);
 
       service.child.kill('SIGTERM');
       expect(await service.exited).toBe('SIGTERM');
-      service = start(cwd, { PORT: String(port) });
+      service = start(cwd, { PORT: String(port), PLUGIN_SIGNATURE_V1: 'false' });
       await waitForHealth(base, service.exited);
       expect(await (await send('GET')).json()).toEqual({ exchangeHostingEnabled: true });
+      expect((await send('GET', '', undefined, 'v1')).status).toBe(401);
     } finally {
       service.child.kill('SIGTERM');
       await service.exited;

@@ -58,6 +58,27 @@ describe.each(BACKENDS)('Globals over the signed plugin API (%s)', (backend) => 
     expect((await app.signed('get', GLOBALS).expect(200)).body.exchangeHostingEnabled).toBe(false);
   });
 
+  it('binds a v2 signature to its route and actor: replayed elsewhere or as someone else it is refused', async () => {
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signature = (
+      app.signed('get', GLOBALS, undefined, { timestamp }) as unknown as { header: Record<string, string> }
+    ).header['X-Plugin-Signature'];
+    const replay = (path: string, actor: string) =>
+      app.http
+        .get(path)
+        .set('X-Plugin-Timestamp', String(timestamp))
+        .set('X-Plugin-Signature', signature)
+        .set('X-Plugin-Actor', actor);
+    await replay(GLOBALS, 'admin:alice').expect(200);
+    await replay(AUDIT, 'admin:alice').expect(401);
+    await replay(`${GLOBALS}?x=1`, 'admin:alice').expect(401);
+    await replay(GLOBALS, 'admin:mallory').expect(401);
+  });
+
+  it('still accepts the original v1 recipe (PLUGIN_SIGNATURE_V1 defaults to true)', async () => {
+    await app.signed('get', GLOBALS, undefined, { version: 'v1' }).expect(200);
+  });
+
   it('refuses an unknown actor kind with 401 and a customer with 403', async () => {
     await app.signed('get', GLOBALS, undefined, { actor: 'robot:x' }).expect(401);
     const res = await app

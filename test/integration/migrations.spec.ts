@@ -37,6 +37,8 @@ describe.each(BACKENDS)('migrations (%s)', (backend) => {
       'global_settings',
       'mailing_plans',
       'mpf_connection',
+      'operation_steps',
+      'operations',
       'plan_mailing_plans',
       'plan_resources',
       'plans',

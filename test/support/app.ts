@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';
 import { setupApp } from '../../src/app.setup';
-import { signPluginRequest } from '../../src/plugins/signature/plugin-signature';
+import { signPluginRequest, signPluginRequestV2 } from '../../src/plugins/signature/plugin-signature';
 
 export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const TEST_SECRET_KEY = '0f'.repeat(32);
@@ -27,6 +27,8 @@ export interface SignOptions {
   actor?: string;
   timestamp?: number;
   secret?: string;
+  /** v2 (route and actor bound) unless a test exercises the original v1 recipe. */
+  version?: 'v1' | 'v2';
 }
 
 /** The whole service, built exactly as main.ts builds it, serving real HTTP on a loopback port. */
@@ -57,10 +59,16 @@ export class TestApp {
   ) {
     const raw = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
     const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+    const secret = options.secret ?? TEST_SIGNING_SECRET;
+    const actor = options.actor ?? 'admin:alice';
+    const signature =
+      options.version === 'v1'
+        ? signPluginRequest(secret, timestamp, raw)
+        : signPluginRequestV2(secret, timestamp, { method, url: path, actor, body: raw });
     let req = this.http[method](path)
       .set('X-Plugin-Timestamp', String(timestamp))
-      .set('X-Plugin-Signature', signPluginRequest(options.secret ?? TEST_SIGNING_SECRET, timestamp, raw))
-      .set('X-Plugin-Actor', options.actor ?? 'admin:alice');
+      .set('X-Plugin-Signature', signature)
+      .set('X-Plugin-Actor', actor);
     if (raw) req = req.set('Content-Type', 'application/json').send(raw);
     return req;
   }

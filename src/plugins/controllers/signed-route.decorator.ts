@@ -14,7 +14,8 @@ export const SignedRoute = () =>
     ApiHeader({
       name: 'X-Plugin-Signature',
       required: true,
-      description: 'v1=<hex HMAC-SHA256(PLUGIN_SIGNING_SECRET, "v1:" + timestamp + ":" + raw body)>',
+      description:
+        'v2=<hex HMAC-SHA256(PLUGIN_SIGNING_SECRET, "v2:" + timestamp + ":" + METHOD + ":" + path?query + ":" + X-Plugin-Actor + ":" + raw body)>; legacy v1=<hex HMAC(secret, "v1:" + timestamp + ":" + raw body)> while PLUGIN_SIGNATURE_V1=true',
     }),
     ApiHeader({
       name: 'X-Plugin-Actor',

@@ -15,13 +15,16 @@ import { IS_PUBLIC } from './public.decorator';
 @Injectable()
 export class PluginSignatureGuard implements CanActivate {
   private readonly secret: string;
+  private readonly acceptV1: boolean;
 
   constructor(
     private readonly reflector: Reflector,
     @Inject(CLOCK) private readonly clock: Clock,
     config: ConfigService,
   ) {
-    this.secret = config.getOrThrow<AppConfig>(APP_CONFIG_KEY).pluginSigningSecret;
+    const app = config.getOrThrow<AppConfig>(APP_CONFIG_KEY);
+    this.secret = app.pluginSigningSecret;
+    this.acceptV1 = app.acceptV1Signatures;
   }
 
   canActivate(context: ExecutionContext): boolean {
@@ -32,8 +35,14 @@ export class PluginSignatureGuard implements CanActivate {
     const check = verifyPluginSignature(
       this.secret,
       { timestamp: req.header('x-plugin-timestamp'), signature: req.header('x-plugin-signature') },
-      req.rawBody ?? Buffer.alloc(0),
+      {
+        method: req.method,
+        url: req.originalUrl,
+        actor: req.header('x-plugin-actor') ?? '',
+        body: req.rawBody ?? Buffer.alloc(0),
+      },
       Math.floor(this.clock.now().getTime() / 1000),
+      { acceptV1: this.acceptV1 },
     );
     if (!check.ok) throw new DomainError(ErrorCode.UNAUTHENTICATED, check.reason);
 

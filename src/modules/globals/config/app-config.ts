@@ -9,6 +9,10 @@ export interface AppConfig {
   /** 32-byte key for encrypting secrets at rest (AES-256-GCM). */
   secretKey: Buffer;
   pluginSigningSecret: string;
+  /** Whether v1 signatures (body only, not bound to route and actor) are still accepted. */
+  acceptV1Signatures: boolean;
+  /** Whether this instance runs the provisioning worker ('off' for API-only instances). */
+  operationsWorker: 'on' | 'off';
 }
 
 export const APP_CONFIG_KEY = 'app';

@@ -35,6 +35,13 @@ export class EnvSchema {
   @MinLength(32, { message: 'PLUGIN_SIGNING_SECRET must be at least 32 characters long' })
   PLUGIN_SIGNING_SECRET?: string;
 
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'PLUGIN_SIGNATURE_V1 must be true or false' })
+  PLUGIN_SIGNATURE_V1: boolean = true;
+
+  @IsIn(['on', 'off'], { message: 'OPERATIONS_WORKER must be on or off' })
+  OPERATIONS_WORKER: 'on' | 'off' = 'on';
+
   @Transform(toInteger)
   @IsInt({ message: 'PORT must be an integer between 0 and 65535' })
   @Min(0, { message: 'PORT must be an integer between 0 and 65535' })

@@ -57,5 +57,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
       schema.PLUGIN_SIGNING_SECRET,
       'plugin-signing-secret',
     ),
+    acceptV1Signatures: schema.PLUGIN_SIGNATURE_V1,
+    operationsWorker: schema.OPERATIONS_WORKER,
   };
 }

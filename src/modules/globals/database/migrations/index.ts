@@ -2,6 +2,7 @@ import { Initial1764057600000 } from './1764057600000-initial';
 import { MpfConnection1764144000000 } from './1764144000000-mpf-connection';
 import { MailingPlans1764230400000 } from './1764230400000-mailing-plans';
 import { Plans1764230500000 } from './1764230500000-plans';
+import { Operations1764316800000 } from './1764316800000-operations';
 
 /** Every migration, in order. A new migration is added here and never edited once released. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   MpfConnection1764144000000,
   MailingPlans1764230400000,
   Plans1764230500000,
+  Operations1764316800000,
 ];

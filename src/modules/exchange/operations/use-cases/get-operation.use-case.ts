@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { DomainError } from '../../../shared/errors/domain.error';
+import { ErrorCode } from '../../../shared/errors/error-code.enum';
+import { validateInput } from '../../../shared/validation/validate-input';
+import { OperationListQueryDto } from '../dto/operation-list-query.dto';
+import { OperationResponseDto } from '../dto/operation-response.dto';
+import { Operation } from '../operation.entity';
+import { OperationStep } from '../operation-step.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Where an operation stands (status, steps, progress, last error), and the newest operations. */
+@Injectable()
+export class GetOperationUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async get(id: string): Promise<OperationResponseDto> {
+    const manager = this.dataSource.manager;
+    const operation = UUID.test(id) ? await manager.findOneBy(Operation, { id }) : null;
+    if (!operation) throw new DomainError(ErrorCode.NOT_FOUND, `No operation has the id ${id}`);
+    const steps = await manager.find(OperationStep, { where: { operationId: id }, order: { seq: 'ASC' } });
+    return OperationResponseDto.from(operation, steps);
+  }
+
+  async list(input: unknown): Promise<OperationResponseDto[]> {
+    const query = await validateInput(OperationListQueryDto, input);
+    const manager = this.dataSource.manager;
+    const operations = await manager.find(Operation, {
+      where: {
+        ...(query.status !== undefined && { status: query.status }),
+        ...(query.kind !== undefined && { kind: query.kind }),
+      },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    const ids = operations.map((operation) => operation.id);
+    const steps = ids.length ? await manager.find(OperationStep, { where: { operationId: In(ids) } }) : [];
+    return operations.map((operation) =>
+      OperationResponseDto.from(
+        operation,
+        steps.filter((step) => step.operationId === operation.id),
+      ),
+    );
+  }
+}
