@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure a MariaDB server answers on 127.0.0.1 and prints "<port> <pid-if-we-started-it>".
-#   1. one that already runs on 127.0.0.1:3306 (the project's machines: root, empty password), else
+#   1. one that already runs on 127.0.0.1:$MARIADB_SYSTEM_PORT (3306; the project's machines: root, empty password), else
 #   2. a private server on 127.0.0.1:3307 with its data under $MARIADB_PRIVATE_DIR, installing
 #      mariadb-server with apt-get first when it is missing and we run as root.
 # Idempotent: a private server left running by an earlier run is reused.
@@ -8,6 +8,7 @@
 set -euo pipefail
 
 PRIVATE_DIR=${MARIADB_PRIVATE_DIR:-${TMPDIR:-/tmp}/exchange-hosting-mariadb}
+SYSTEM_PORT=${MARIADB_SYSTEM_PORT:-3306}
 PRIVATE_PORT=${MARIADB_PRIVATE_PORT:-3307}
 
 log() { echo "mariadb.sh: $*" >&2; }
@@ -26,7 +27,7 @@ install_server() {
 }
 
 start() {
-  if answers 3306; then echo "3306"; return; fi
+  if answers "$SYSTEM_PORT"; then echo "$SYSTEM_PORT"; return; fi
   if answers "$PRIVATE_PORT"; then echo "$PRIVATE_PORT"; return; fi
   install_server
   mkdir -p "$PRIVATE_DIR"
