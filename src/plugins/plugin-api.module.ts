@@ -12,12 +12,14 @@ import { PlanEstimatesController } from './controllers/plan-estimates.controller
 import { PlansController } from './controllers/plans.controller';
 import { OperationsModule } from '../modules/exchange/operations/operations.module';
 import { OperationsController } from './controllers/operations.controller';
+import { ExchangeModule } from '../modules/exchange/exchange.module';
+import { AccountsController } from './controllers/accounts.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { PluginSignatureGuard } from './signature/plugin-signature.guard';
 
 /** The host panel's HTTP plugin API: signed routes, thin controllers, problem+json errors. */
 @Module({
-  imports: [GlobalsModule, AuditModule, MpfModule, PlanModule, OperationsModule],
+  imports: [GlobalsModule, AuditModule, MpfModule, PlanModule, OperationsModule, ExchangeModule],
   controllers: [
     GlobalsController,
     AuditController,
@@ -26,6 +28,7 @@ import { PluginSignatureGuard } from './signature/plugin-signature.guard';
     PlansController,
     PlanEstimatesController,
     OperationsController,
+    AccountsController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: PluginSignatureGuard },

@@ -33,6 +33,7 @@ describe.each(BACKENDS)('migrations (%s)', (backend) => {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     expect(applied.map((m) => m.name)).toEqual(MIGRATIONS.map((m) => m.name));
     expect(await tables()).toEqual([
+      'accounts',
       'audit_log',
       'global_settings',
       'mailing_plans',

@@ -3,6 +3,7 @@ import { MpfConnection1764144000000 } from './1764144000000-mpf-connection';
 import { MailingPlans1764230400000 } from './1764230400000-mailing-plans';
 import { Plans1764230500000 } from './1764230500000-plans';
 import { Operations1764316800000 } from './1764316800000-operations';
+import { Accounts1764403200000 } from './1764403200000-accounts';
 
 /** Every migration, in order. A new migration is added here and never edited once released. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   MailingPlans1764230400000,
   Plans1764230500000,
   Operations1764316800000,
+  Accounts1764403200000,
 ];

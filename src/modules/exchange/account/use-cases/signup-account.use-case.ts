@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditLog } from '../../../audit/audit-log';
+import { PlatformGate } from '../../../globals/platform-gate';
+import type { Actor } from '../../../shared/actor';
+import { CLOCK, type Clock } from '../../../shared/clock/clock.port';
+import { isUniqueViolation } from '../../../shared/database/unique-violation';
+import { DomainError } from '../../../shared/errors/domain.error';
+import { ErrorCode } from '../../../shared/errors/error-code.enum';
+import { validateInput } from '../../../shared/validation/validate-input';
+import { OperationsService } from '../../operations/operations.service';
+import { ExchangeGateway } from '../../provisioning/exchange-gateway';
+import {
+  ADMIN_PASSWORD_FIELD,
+  ORGANIZATION_PROVISION,
+  type OrganizationProvisionInput,
+} from '../../provisioning/organization-provision.input';
+import { provisionInput } from '../provision-input';
+import { Account, orgNameKey } from '../account.entity';
+import { AccountResponseDto } from '../dto/account-response.dto';
+import { AccountSignupDto } from '../dto/account-signup.dto';
+import { SignupChecks } from '../signup-checks';
+
+/** A CN holds at most 64 characters, and the admin user's CN is its UPN. */
+const MAX_UPN = 64;
+
+/**
+ * Signup: validates everything (input, plan, platform, names, the password against the domain policy) before
+ * writing; then, in one transaction, the account, its `organization.provision` operation and the audit entry.
+ * A plan that requires approval gets a `pending_approval` account and no operation (approval comes later).
+ */
+@Injectable()
+export class SignupAccountUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly gate: PlatformGate,
+    private readonly checks: SignupChecks,
+    private readonly gateway: ExchangeGateway,
+    private readonly operations: OperationsService,
+    private readonly audit: AuditLog,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(input: unknown, actor: Actor): Promise<AccountResponseDto> {
+    const dto = await validateInput(AccountSignupDto, input);
+    const accountId = this.accountIdFor(dto, actor);
+    const manager = this.dataSource.manager;
+    await this.gate.requireEnabled('sign up for Exchange', manager);
+    const { plan, terms } = await this.checks.planTerms(dto, manager);
+    const domain = dto.primaryDomain.toLowerCase();
+    const upn = `${dto.admin.localPart}@${domain}`;
+    if (upn.length > MAX_UPN) {
+      throw DomainError.validation([
+        {
+          field: 'admin.localPart',
+          rule: 'maxLength',
+          message: `${upn} is longer than ${MAX_UPN} characters`,
+        },
+      ]);
+    }
+    await this.checks.requireFree(accountId, dto, manager);
+    const link = await this.gateway.open();
+    await this.checks.requireDirectoryFits(link, dto, upn);
+    const now = this.clock.now();
+    const account = manager.create(Account, {
+      id: accountId,
+      planId: plan.id,
+      organizationName: dto.organizationName,
+      orgNameKey: orgNameKey(dto.organizationName),
+      orgDn: this.checks.orgDn(link, dto.organizationName),
+      primaryDomain: domain,
+      adminUpn: upn,
+      mailingPlan: terms.mailingPlan,
+      status: plan.requiresApproval ? 'pending_approval' : 'provisioning',
+      operationId: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const provision = provisionInput(account, link.connection.resellerDn, dto.admin, terms);
+    try {
+      await this.dataSource.transaction((m) =>
+        this.persist(account, provision, dto.admin.password, actor, m),
+      );
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      await this.checks.requireFree(accountId, dto, manager);
+      throw new DomainError(ErrorCode.CONFLICT, 'The account was just signed up concurrently', {
+        cause: error,
+      });
+    }
+    return AccountResponseDto.from(account, account.status);
+  }
+
+  private accountIdFor(dto: AccountSignupDto, actor: Actor): string {
+    if (actor.kind !== 'customer') return dto.accountId ?? randomUUID();
+    if (dto.accountId !== undefined && dto.accountId !== actor.id) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'A customer may only sign up its own account');
+    }
+    return actor.id;
+  }
+
+  private async persist(
+    account: Account,
+    provision: OrganizationProvisionInput,
+    password: string,
+    actor: Actor,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.insert(Account, account);
+    if (account.status === 'provisioning') {
+      account.operationId = await this.operations.enqueue(
+        ORGANIZATION_PROVISION,
+        { ...provision, [ADMIN_PASSWORD_FIELD]: password },
+        {
+          actor,
+          accountId: account.id,
+          target: { type: 'account', id: account.id },
+          secretFields: [ADMIN_PASSWORD_FIELD],
+        },
+        manager,
+      );
+      await manager.update(Account, { id: account.id }, { operationId: account.operationId });
+    }
+    await this.audit.record(
+      {
+        actor,
+        action: 'account.signup',
+        targetType: 'account',
+        targetId: account.id,
+        before: null,
+        after: AccountResponseDto.from(account, account.status),
+        ...(account.operationId && { operationId: account.operationId }),
+      },
+      manager,
+    );
+  }
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccountResponseDto } from '../../modules/exchange/account/dto/account-response.dto';
+import { AccountSignupDto } from '../../modules/exchange/account/dto/account-signup.dto';
+import { GetAccountUseCase } from '../../modules/exchange/account/use-cases/get-account.use-case';
+import { SignupAccountUseCase } from '../../modules/exchange/account/use-cases/signup-account.use-case';
+import type { Actor } from '../../modules/shared/actor';
+import { CurrentActor } from '../actor/current-actor.decorator';
+import { RequireActor } from '../actor/require-actor.decorator';
+import { SignedRoute } from './signed-route.decorator';
+
+@ApiTags('accounts')
+@SignedRoute()
+@RequireActor('admin', 'support', 'customer')
+@Controller('plugin/v1/accounts')
+export class AccountsController {
+  constructor(
+    private readonly signup: SignupAccountUseCase,
+    private readonly getAccount: GetAccountUseCase,
+  ) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Signup: the account, its Exchange organization and first admin mailbox; provisioned in the background (operationId), or pending_approval when the plan requires approval',
+  })
+  @ApiAcceptedResponse({ type: AccountResponseDto })
+  create(@Body() body: AccountSignupDto, @CurrentActor() actor: Actor): Promise<AccountResponseDto> {
+    return this.signup.execute(body, actor);
+  }
+
+  @Get(':accountId')
+  @ApiOperation({ summary: "An account's organization, domain, plan and status (customers: their own only)" })
+  @ApiOkResponse({ type: AccountResponseDto })
+  get(@Param('accountId') accountId: string, @CurrentActor() actor: Actor): Promise<AccountResponseDto> {
+    return this.getAccount.execute(accountId, actor);
+  }
+}

@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { DirectorySession } from '../../../src/modules/directory/directory.port';
+import { buildDn } from '../../../src/modules/directory/ldap-dn';
+import { LdaptsDirectoryConnector } from '../../../src/modules/directory/ldapts-directory.connector';
+import { TestApp, testEnv } from '../../support/app';
+import { freshDatabaseUrl } from '../../support/backends';
+import { adminDirectoryConfig, createOu, deleteTree, uniqueName } from '../../support/directory-fixtures';
+import { MpfEmulator } from '../../support/mpf-emulator/mpf-emulator';
+import { testbed } from '../../support/testbed-env';
+import { OperationsHarness, TestClock } from '../operations/operations-harness';
+
+export const ACCOUNTS = '/plugin/v1/accounts';
+export const STRONG_PASSWORD = 'Str0ng-Pass!x';
+
+/**
+ * The whole service on MariaDB with the MPF connection pointing at an emulator over the test Samba AD (a reseller
+ * OU of its own), Exchange hosting on, and the app's worker stopped: tests drive a worker on a test clock.
+ */
+export class SignupBed {
+  readonly tag = randomBytes(3).toString('hex');
+  private readonly connector = new LdaptsDirectoryConnector();
+  readonly directory: DirectorySession = this.connector.session(adminDirectoryConfig());
+  readonly clock = new TestClock();
+  ops!: OperationsHarness;
+
+  private constructor(
+    readonly app: TestApp,
+    readonly emulator: MpfEmulator,
+    readonly hostingDn: string,
+    readonly resellerDn: string,
+  ) {
+    this.ops = new OperationsHarness(app.app, this.clock);
+  }
+
+  static async start(): Promise<SignupBed> {
+    const { samba } = testbed();
+    const hostingDn = `OU=${uniqueName('Signup')},${samba.baseDn}`;
+    const resellerDn = `OU=Reseller,${hostingDn}`;
+    await createOu(hostingDn);
+    await createOu(resellerDn);
+    const caPem = readFileSync(samba.caFile, 'utf8');
+    const credentials = { domain: 'HOSTING', login: 'Administrator', password: samba.password };
+    const ldap = { url: samba.url, bindDn: samba.bindDn, password: samba.password, caPem };
+    const emulator = await MpfEmulator.start({
+      ldap: { ...ldap, servername: samba.dcHostname },
+      resellerDn,
+      credentials,
+      vdir: '/mpf',
+    });
+    const app = await TestApp.start(testEnv({ DATABASE_URL: await freshDatabaseUrl('mariadb') }));
+    await OperationsHarness.quietApp(app.app);
+    const { host, pathname } = new URL(emulator.baseUrl);
+    await app
+      .signed('put', '/plugin/v1/admin/mpf-connection', {
+        url: `http://HOSTING\\Administrator:${encodeURIComponent(samba.password)}@${host}${pathname.replace(/\/$/, '')}`,
+        pdc: samba.dcHostname.toLowerCase(),
+        resellerOu: resellerDn,
+        directoryUrl: 'ldaps://127.0.0.1:636',
+        caCertificatePem: caPem,
+      })
+      .expect(200);
+    await app.signed('patch', '/plugin/v1/admin/globals', { exchangeHostingEnabled: true }).expect(200);
+    return new SignupBed(app, emulator, hostingDn, resellerDn);
+  }
+
+  async stop(): Promise<void> {
+    await this.app?.close();
+    await this.emulator?.stop();
+    await this.connector.closeAll();
+    await deleteTree(this.hostingDn);
+  }
+
+  /** A plan over the signed API (signup open unless told otherwise). */
+  async plan(overrides: Record<string, unknown> = {}): Promise<string> {
+    const res = await this.app
+      .signed('post', '/plugin/v1/admin/plans', {
+        name: `Plan ${randomBytes(4).toString('hex')}`,
+        signupEnabled: true,
+        mailboxes: [
+          { mailingPlan: 'GoldMail', max: 5, freeUnits: 0, setupFee: 0, recurringFee: 5 },
+          { mailingPlan: 'BaseMail', max: 10, freeUnits: 0, setupFee: 0, recurringFee: 2 },
+        ],
+        resources: {
+          mailStoreMb: { max: 2048, freeUnits: 2048 },
+          publicStoreMb: { max: 512, freeUnits: 512 },
+        },
+        ...overrides,
+      })
+      .expect(201);
+    return res.body.id as string;
+  }
+
+  /** A signup body with names unique to this run. */
+  signup(planId: string, org: string, overrides: Record<string, unknown> = {}) {
+    return {
+      accountId: `acc-${org}-${this.tag}` as string | undefined,
+      planId,
+      organizationName: `${org}${this.tag}`,
+      primaryDomain: `${org}-${this.tag}.test`,
+      admin: {
+        localPart: 'admin',
+        displayName: 'Ann Admin',
+        givenName: 'Ann',
+        sn: 'Admin',
+        password: STRONG_PASSWORD,
+      },
+      ...overrides,
+    };
+  }
+
+  orgDn(organizationName: string): string {
+    return buildDn([['OU', organizationName]], this.resellerDn);
+  }
+
+  async exists(dn: string): Promise<boolean> {
+    return (await this.directory.findByDn(dn, ['cn'])) !== null;
+  }
+}
