@@ -2,15 +2,16 @@ import { buildDn } from '../../../src/modules/directory/ldap-dn';
 import { Operation } from '../../../src/modules/exchange/operations/operation.entity';
 import { OperationStep } from '../../../src/modules/exchange/operations/operation-step.entity';
 import { bindAs, canonical } from '../mpf-end-to-end/e2e-kit';
+import { BACKENDS } from '../../support/backends';
 import { ACCOUNTS, SignupBed, STRONG_PASSWORD } from './signup-kit';
 
-/** Signup without approval over the signed API → `organization.provision` → MPF emulator → Samba AD (MariaDB). */
-describe('signup provisions an Exchange organization (mariadb)', () => {
+/** Signup without approval over the signed API → `organization.provision` → MPF emulator → Samba AD. */
+describe.each(BACKENDS)('signup provisions an Exchange organization (%s)', (backend) => {
   let bed: SignupBed;
   let planId: string;
 
   beforeAll(async () => {
-    bed = await SignupBed.start();
+    bed = await SignupBed.start(backend);
     planId = await bed.plan();
   });
   afterAll(() => bed?.stop());

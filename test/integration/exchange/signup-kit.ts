@@ -4,7 +4,7 @@ import type { DirectorySession } from '../../../src/modules/directory/directory.
 import { buildDn } from '../../../src/modules/directory/ldap-dn';
 import { LdaptsDirectoryConnector } from '../../../src/modules/directory/ldapts-directory.connector';
 import { TestApp, testEnv } from '../../support/app';
-import { freshDatabaseUrl } from '../../support/backends';
+import { freshDatabaseUrl, type Backend } from '../../support/backends';
 import { adminDirectoryConfig, createOu, deleteTree, uniqueName } from '../../support/directory-fixtures';
 import { MpfEmulator } from '../../support/mpf-emulator/mpf-emulator';
 import { testbed } from '../../support/testbed-env';
@@ -33,7 +33,7 @@ export class SignupBed {
     this.ops = new OperationsHarness(app.app, this.clock);
   }
 
-  static async start(): Promise<SignupBed> {
+  static async start(backend: Backend): Promise<SignupBed> {
     const { samba } = testbed();
     const hostingDn = `OU=${uniqueName('Signup')},${samba.baseDn}`;
     const resellerDn = `OU=Reseller,${hostingDn}`;
@@ -48,7 +48,7 @@ export class SignupBed {
       credentials,
       vdir: '/mpf',
     });
-    const app = await TestApp.start(testEnv({ DATABASE_URL: await freshDatabaseUrl('mariadb') }));
+    const app = await TestApp.start(testEnv({ DATABASE_URL: await freshDatabaseUrl(backend) }));
     await OperationsHarness.quietApp(app.app);
     const { host, pathname } = new URL(emulator.baseUrl);
     await app
