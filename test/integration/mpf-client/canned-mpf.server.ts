@@ -123,7 +123,7 @@ export class CannedMpfServer {
   }
 
   private cannedReply(call: RecordedCall): CannedReply {
-    if (!call.method || !/^"[^"]+"$/.test(String(call.headers.soapaction))) {
+    if (!call.method || /^"[^"]+"$/.exec(String(call.headers.soapaction)) === null) {
       return {
         status: 500,
         body: faultEnvelope('soap:Client', 'Unable to handle request without a valid action'),

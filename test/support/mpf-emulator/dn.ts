@@ -112,9 +112,10 @@ class DnParser {
   private rdn(): Rdn {
     this.skipSpaces();
     const start = this.pos;
-    while (this.pos < this.text.length && /[A-Za-z0-9.-]/.test(this.text[this.pos])) this.pos += 1;
+    while (this.pos < this.text.length && /[A-Za-z0-9.-]/.exec(this.text[this.pos]) !== null) this.pos += 1;
     const type = this.text.slice(start, this.pos);
-    if (!/^([A-Za-z][A-Za-z0-9-]*|\d+(\.\d+)*)$/.test(type)) throw new DnSyntaxError('bad attribute type');
+    if (/^([A-Za-z][A-Za-z0-9-]*|\d+(\.\d+)*)$/.exec(type) === null)
+      throw new DnSyntaxError('bad attribute type');
     this.skipSpaces();
     if (this.text[this.pos] !== '=') throw new DnSyntaxError(`"=" expected after ${type}`);
     this.pos += 1;
@@ -158,7 +159,7 @@ class DnParser {
 
   private escape(bytes: number[]): void {
     const pair = this.text.slice(this.pos + 1, this.pos + 3);
-    if (/^[0-9A-Fa-f]{2}$/.test(pair)) {
+    if (/^[0-9A-Fa-f]{2}$/.exec(pair) !== null) {
       bytes.push(parseInt(pair, 16));
       this.pos += 3;
       return;

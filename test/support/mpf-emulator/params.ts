@@ -91,7 +91,7 @@ export function pathOf(dn: Dn): string {
 }
 
 export function checkDomain(name: string, value: string): string {
-  if (!DOMAIN.test(value)) throw invalidArgument(name, `"${value}" is not a valid domain name`);
+  if (DOMAIN.exec(value) === null) throw invalidArgument(name, `"${value}" is not a valid domain name`);
   return value;
 }
 
@@ -100,7 +100,13 @@ export function checkAddress(name: string, value: string): string {
   const at = value.lastIndexOf('@');
   const local = value.slice(0, at);
   const domain = value.slice(at + 1);
-  if (at < 1 || local.length > 64 || value.length > 256 || !LOCAL_PART.test(local) || !DOMAIN.test(domain))
+  if (
+    at < 1 ||
+    local.length > 64 ||
+    value.length > 256 ||
+    LOCAL_PART.exec(local) === null ||
+    DOMAIN.exec(domain) === null
+  )
     throw invalidArgument(name, `"${value}" is not a valid SMTP address`);
   return value;
 }
@@ -123,7 +129,7 @@ function elementText(parameter: string, node: unknown, name: string, required: b
 }
 
 function nonNegativeInteger(parameter: string, name: string, text: string): number {
-  if (!/^\d{1,9}$/.test(text))
+  if (/^\d{1,9}$/.exec(text) === null)
     throw invalidArgument(parameter, `<${name}> must be a whole number, not "${text}"`);
   return Number(text);
 }
@@ -180,7 +186,7 @@ export function parseProperties(parameter: string, text: string): Properties {
   for (const entry of entries as unknown[]) {
     const name = attributeOf(entry, 'name');
     const value = leafText(entry);
-    if (!name || !ATTRIBUTE_NAME.test(name))
+    if (!name || ATTRIBUTE_NAME.exec(name) === null)
       throw invalidArgument(parameter, 'every <property> needs a valid name attribute');
     if (value === undefined)
       throw invalidArgument(parameter, `<property name="${name}"> must hold text only`);
@@ -196,7 +202,7 @@ export function parsePropertyList(parameter: string, text: string): string[] {
   const entries = (typeof node === 'object' && node !== null ? (node as XmlNode).property : undefined) ?? [];
   const names = (entries as unknown[]).map((entry) => {
     const name = attributeOf(entry, 'name');
-    if (!name || !ATTRIBUTE_NAME.test(name))
+    if (!name || ATTRIBUTE_NAME.exec(name) === null)
       throw invalidArgument(parameter, 'every <property> needs a valid name attribute');
     return name;
   });
@@ -225,5 +231,5 @@ export function mpsField(fields: Map<string, string>, name: string): string {
 }
 
 export function isAttributeName(name: string): boolean {
-  return ATTRIBUTE_NAME.test(name);
+  return ATTRIBUTE_NAME.exec(name) !== null;
 }
