@@ -9,7 +9,6 @@ import { SignupChecks } from './account/signup-checks';
 import { GetAccountUseCase } from './account/use-cases/get-account.use-case';
 import { SignupAccountUseCase } from './account/use-cases/signup-account.use-case';
 import { OperationsModule } from './operations/operations.module';
-import { ExchangeGateway } from './provisioning/exchange-gateway';
 import { OrganizationProvisionOperation } from './provisioning/organization-provision.operation';
 
 /** Customer accounts and their Exchange organizations, provisioned through the operations engine. */
@@ -22,13 +21,7 @@ import { OrganizationProvisionOperation } from './provisioning/organization-prov
     PlanModule,
     OperationsModule,
   ],
-  providers: [
-    ExchangeGateway,
-    SignupChecks,
-    OrganizationProvisionOperation,
-    SignupAccountUseCase,
-    GetAccountUseCase,
-  ],
+  providers: [SignupChecks, OrganizationProvisionOperation, SignupAccountUseCase, GetAccountUseCase],
   exports: [SignupAccountUseCase, GetAccountUseCase],
 })
 export class ExchangeModule {}

@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { MpfClientModule } from './client/mpf-client.module';
 import { MpfConnectionEntity } from './connection/mpf-connection.entity';
+import { ExchangeGateway } from './connection/exchange-gateway';
 import { MpfConnectionStore } from './connection/mpf-connection.store';
 import { GetMpfConnectionUseCase } from './connection/use-cases/get-mpf-connection.use-case';
 import { SaveMpfConnectionUseCase } from './connection/use-cases/save-mpf-connection.use-case';
@@ -14,12 +15,14 @@ import { TestMpfConnectionUseCase } from './connection/use-cases/test-mpf-connec
   imports: [TypeOrmModule.forFeature([MpfConnectionEntity]), AuditModule, MpfClientModule, DirectoryModule],
   providers: [
     MpfConnectionStore,
+    ExchangeGateway,
     GetMpfConnectionUseCase,
     SaveMpfConnectionUseCase,
     TestMpfConnectionUseCase,
   ],
   exports: [
     MpfConnectionStore,
+    ExchangeGateway,
     GetMpfConnectionUseCase,
     SaveMpfConnectionUseCase,
     TestMpfConnectionUseCase,

@@ -5,8 +5,9 @@ import { buildDn } from '../../../src/modules/directory/ldap-dn';
 import { LdaptsDirectoryConnector } from '../../../src/modules/directory/ldapts-directory.connector';
 import { TestApp, testEnv } from '../../support/app';
 import { freshDatabaseUrl, type Backend } from '../../support/backends';
-import { adminDirectoryConfig, createOu, deleteTree, uniqueName } from '../../support/directory-fixtures';
-import { MpfEmulator } from '../../support/mpf-emulator/mpf-emulator';
+import { adminDirectoryConfig } from '../../support/directory-fixtures';
+import { startEmulatorBed, type EmulatorBed } from '../../support/emulator-bed';
+import type { MpfEmulator } from '../../support/mpf-emulator/mpf-emulator';
 import { testbed } from '../../support/testbed-env';
 import { OperationsHarness, TestClock } from '../operations/operations-harness';
 
@@ -26,28 +27,29 @@ export class SignupBed {
 
   private constructor(
     readonly app: TestApp,
-    readonly emulator: MpfEmulator,
-    readonly hostingDn: string,
-    readonly resellerDn: string,
+    private readonly bed: EmulatorBed,
   ) {
     this.ops = new OperationsHarness(app.app, this.clock);
   }
 
+  get emulator(): MpfEmulator {
+    return this.bed.emulator;
+  }
+
+  get hostingDn(): string {
+    return this.bed.hostingDn;
+  }
+
+  get resellerDn(): string {
+    return this.bed.resellerDn;
+  }
+
   static async start(backend: Backend): Promise<SignupBed> {
     const { samba } = testbed();
-    const hostingDn = `OU=${uniqueName('Signup')},${samba.baseDn}`;
-    const resellerDn = `OU=Reseller,${hostingDn}`;
-    await createOu(hostingDn);
-    await createOu(resellerDn);
     const caPem = readFileSync(samba.caFile, 'utf8');
     const credentials = { domain: 'HOSTING', login: 'Administrator', password: samba.password };
-    const ldap = { url: samba.url, bindDn: samba.bindDn, password: samba.password, caPem };
-    const emulator = await MpfEmulator.start({
-      ldap: { ...ldap, servername: samba.dcHostname },
-      resellerDn,
-      credentials,
-      vdir: '/mpf',
-    });
+    const bed = await startEmulatorBed('Signup', { credentials, vdir: '/mpf' });
+    const { emulator, resellerDn } = bed;
     const app = await TestApp.start(testEnv({ DATABASE_URL: await freshDatabaseUrl(backend) }));
     await OperationsHarness.quietApp(app.app);
     const { host, pathname } = new URL(emulator.baseUrl);
@@ -61,14 +63,13 @@ export class SignupBed {
       })
       .expect(200);
     await app.signed('patch', '/plugin/v1/admin/globals', { exchangeHostingEnabled: true }).expect(200);
-    return new SignupBed(app, emulator, hostingDn, resellerDn);
+    return new SignupBed(app, bed);
   }
 
   async stop(): Promise<void> {
     await this.app?.close();
-    await this.emulator?.stop();
+    await this.bed?.stop();
     await this.connector.closeAll();
-    await deleteTree(this.hostingDn);
   }
 
   /** A plan over the signed API (signup open unless told otherwise). */

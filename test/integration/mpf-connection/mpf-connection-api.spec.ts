@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { MpfEmulator } from '../../support/mpf-emulator/mpf-emulator';
-import { createOu, deleteTree, uniqueName } from '../../support/directory-fixtures';
+import { startEmulatorBed, type EmulatorBed } from '../../support/emulator-bed';
 import { TestApp, testEnv } from '../../support/app';
 import { testbed } from '../../support/testbed-env';
 
@@ -10,20 +9,18 @@ const CONNECTION = '/plugin/v1/admin/mpf-connection';
 /** The admin's MPF connection form end to end: signed API → app → MPF emulator + Samba AD. */
 describe('MPF connection settings and test-connection', () => {
   const { samba } = testbed();
-  const hostingDn = `OU=${uniqueName('Hosting')},${samba.baseDn}`;
-  const resellerDn = `OU=Reseller,${hostingDn}`;
-  const [, password] = [samba.bindDn, samba.password];
-  let emulator: MpfEmulator;
+  const password = samba.password;
+  let bed: EmulatorBed;
   let app: TestApp;
   let env: Record<string, string>;
 
   const form = (overrides: Record<string, unknown> = {}) => {
-    const { host } = new URL(emulator.baseUrl);
-    const vdir = new URL(emulator.baseUrl).pathname.replace(/\/$/, '');
+    const { host } = new URL(bed.emulator.baseUrl);
+    const vdir = new URL(bed.emulator.baseUrl).pathname.replace(/\/$/, '');
     return {
       url: `http://HOSTING\\Administrator:${encodeURIComponent(password)}@${host}${vdir}`,
       pdc: samba.dcHostname.toLowerCase(),
-      resellerOu: `LDAP://${resellerDn}`,
+      resellerOu: `LDAP://${bed.resellerDn}`,
       directoryUrl: 'ldaps://127.0.0.1:636',
       caCertificatePem: readFileSync(samba.caFile, 'utf8'),
       ...overrides,
@@ -34,17 +31,7 @@ describe('MPF connection settings and test-connection', () => {
     Object.fromEntries(result.checks.map((check) => [check.name, check.status]));
 
   beforeAll(async () => {
-    await createOu(hostingDn);
-    await createOu(resellerDn);
-    emulator = await MpfEmulator.start({
-      ldap: {
-        url: samba.url,
-        bindDn: samba.bindDn,
-        password,
-        caPem: readFileSync(samba.caFile, 'utf8'),
-        servername: samba.dcHostname,
-      },
-      resellerDn,
+    bed = await startEmulatorBed('Hosting', {
       credentials: { domain: 'HOSTING', login: 'Administrator', password },
       vdir: '/mpf',
     });
@@ -54,8 +41,7 @@ describe('MPF connection settings and test-connection', () => {
 
   afterAll(async () => {
     await app?.close();
-    await emulator?.stop();
-    await deleteTree(hostingDn);
+    await bed?.stop();
   });
 
   it('is not configured on a new installation, and test-connection says so', async () => {
@@ -104,7 +90,7 @@ describe('MPF connection settings and test-connection', () => {
       netbiosDomain: 'HOSTING',
       login: 'Administrator',
       passwordSet: true,
-      resellerOu: resellerDn,
+      resellerOu: bed.resellerDn,
       directoryUrl: 'ldaps://127.0.0.1:636',
       directoryUrlIsDefault: false,
       insecureTls: false,
@@ -134,9 +120,9 @@ describe('MPF connection settings and test-connection', () => {
     const result = await runTest();
     expect(statuses(result)).toEqual({ mpf: 'passed', directory: 'passed', resellerOu: 'passed' });
     expect(result.ok).toBe(true);
-    expect(emulator.journal.some((call) => call.method === 'GetProperties' && call.outcome === 'ok')).toBe(
-      true,
-    );
+    expect(
+      bed.emulator.journal.some((call) => call.method === 'GetProperties' && call.outcome === 'ok'),
+    ).toBe(true);
   });
 
   it('keeps the stored password when the URL leaves it out, but never sends it to a new place', async () => {
@@ -173,7 +159,7 @@ describe('MPF connection settings and test-connection', () => {
   });
 
   it('reports a missing reseller OU on its own check', async () => {
-    await app.signed('put', CONNECTION, form({ resellerOu: `OU=Missing,${hostingDn}` })).expect(200);
+    await app.signed('put', CONNECTION, form({ resellerOu: `OU=Missing,${bed.hostingDn}` })).expect(200);
     const result = await runTest();
     expect(statuses(result)).toEqual({ mpf: 'passed', directory: 'passed', resellerOu: 'failed' });
     expect(result.checks[2].message).toContain('does not exist');
@@ -192,7 +178,7 @@ describe('MPF connection settings and test-connection', () => {
 
   it('reports MPF errors with their code and description, and an MPF that is down', async () => {
     await app.signed('put', CONNECTION, form()).expect(200);
-    emulator.inject({
+    bed.emulator.inject({
       method: 'GetProperties',
       kind: 'errorContext',
       code: '0x80004005',
@@ -206,10 +192,10 @@ describe('MPF connection settings and test-connection', () => {
       meta: { mpfCode: '0x80004005', mpfDescription: 'Unspecified & <odd> failure' },
     });
 
-    emulator.inject({ method: 'GetProperties', kind: 'http500', times: 1 });
+    bed.emulator.inject({ method: 'GetProperties', kind: 'http500', times: 1 });
     result = await runTest();
     expect(result.checks[0]).toMatchObject({ status: 'failed', code: 'MPF_UNAVAILABLE' });
-    emulator.clearInjections();
+    bed.emulator.clearInjections();
   });
 
   it('warns when TLS verification is switched off', async () => {
@@ -224,7 +210,7 @@ describe('MPF connection settings and test-connection', () => {
     await app.signed('put', CONNECTION, form()).expect(200);
     const fresh = await TestApp.start(env);
     try {
-      emulator.inject({ method: 'GetProperties', kind: 'http500', times: 1 });
+      bed.emulator.inject({ method: 'GetProperties', kind: 'http500', times: 1 });
       const res = await fresh.http.get('/health/ready').expect(200);
       expect(res.body.details).toMatchObject({
         database: { status: 'up' },
@@ -234,7 +220,7 @@ describe('MPF connection settings and test-connection', () => {
       // Public route: states only, never the account, the OU or error texts.
       expect(JSON.stringify(res.body)).not.toMatch(/Administrator|Reseller|127\.0\.0\.1/);
     } finally {
-      emulator.clearInjections();
+      bed.emulator.clearInjections();
       await fresh.close();
     }
   });

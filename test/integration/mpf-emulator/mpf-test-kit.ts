@@ -4,11 +4,12 @@ import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import { Client, type Entry, NoSuchObjectError } from 'ldapts';
 import {
   DEFAULT_MPF_NAMESPACE,
-  Dn,
   escapeDnValue,
   MpfEmulator,
   type MpfEmulatorOptions,
 } from '../../support/mpf-emulator';
+import { adminLdap } from '../../support/directory-fixtures';
+import { startEmulatorBed, type EmulatorBed } from '../../support/emulator-bed';
 import { testbed } from '../../support/testbed-env';
 
 /**
@@ -150,39 +151,32 @@ function errorOf(document: unknown): MpfAnswer['error'] {
 
 export class Fixture {
   private constructor(
-    readonly emulator: MpfEmulator,
+    private readonly bed: EmulatorBed,
     readonly ldap: Client,
-    readonly hostingDn: string,
-    readonly resellerDn: string,
   ) {}
 
-  static async start(options: Partial<MpfEmulatorOptions> = {}): Promise<Fixture> {
-    const { samba } = testbed();
-    const suffix = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-    const hostingDn = `OU=MpfEmu-${suffix},${samba.baseDn}`;
-    const resellerDn = `OU=Reseller-${suffix},${hostingDn}`;
-    const ldap = await adminLdap();
-    for (const dn of [hostingDn, resellerDn])
-      await ldap.add(dn, { objectClass: ['top', 'organizationalUnit'] });
-    const emulator = await MpfEmulator.start({
-      ldap: {
-        url: samba.url,
-        bindDn: samba.bindDn,
-        password: samba.password,
-        caPem: readFileSync(samba.caFile, 'utf8'),
-        servername: samba.dcHostname,
-      },
-      resellerDn,
-      credentials: MPF_CREDENTIALS,
-      ...options,
-    });
-    return new Fixture(emulator, ldap, hostingDn, resellerDn);
+  get emulator(): MpfEmulator {
+    return this.bed.emulator;
+  }
+
+  get hostingDn(): string {
+    return this.bed.hostingDn;
+  }
+
+  get resellerDn(): string {
+    return this.bed.resellerDn;
+  }
+
+  static async start(
+    options: Partial<Omit<MpfEmulatorOptions, 'ldap' | 'resellerDn'>> = {},
+  ): Promise<Fixture> {
+    const bed = await startEmulatorBed('MpfEmu', { credentials: MPF_CREDENTIALS, ...options });
+    return new Fixture(bed, await adminLdap());
   }
 
   async stop(): Promise<void> {
-    await this.emulator.stop();
-    await deleteTree(this.ldap, this.hostingDn);
     await this.ldap.unbind();
+    await this.bed.stop();
   }
 
   orgDn(name: string): string {
@@ -304,30 +298,6 @@ export class Fixture {
     const { searchEntries } = await this.ldap.search(dn, { scope: 'one', filter, attributes: ['*'] });
     return searchEntries;
   }
-}
-
-export async function adminLdap(): Promise<Client> {
-  const { samba } = testbed();
-  const client = new Client({
-    url: samba.url,
-    timeout: 15000,
-    connectTimeout: 5000,
-    tlsOptions: { ca: [readFileSync(samba.caFile)], servername: samba.dcHostname },
-  });
-  await client.bind(samba.bindDn, samba.password);
-  return client;
-}
-
-export async function deleteTree(ldap: Client, dn: string): Promise<void> {
-  const entries = await ldap
-    .search(dn, { scope: 'sub', attributes: ['1.1'] })
-    .then((result) => result.searchEntries.map((entry) => entry.dn))
-    .catch((error: unknown) => {
-      if (error instanceof NoSuchObjectError) return [] as string[];
-      throw error;
-    });
-  const depth = (value: string) => Dn.parse(value).depth;
-  for (const entry of entries.sort((a, b) => depth(b) - depth(a))) await ldap.del(entry);
 }
 
 /** Binds as a user (UPN + password) over LDAPS; resolves true on success, the error otherwise. */

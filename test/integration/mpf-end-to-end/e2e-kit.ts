@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { DirectoryEntry, DirectorySession } from '../../../src/modules/directory/directory.port';
 import { buildDn, normalizeDn } from '../../../src/modules/directory/ldap-dn';
 import { LdaptsDirectoryConnector } from '../../../src/modules/directory/ldapts-directory.connector';
@@ -11,8 +10,9 @@ import type {
 import type { MpfJournalLogger } from '../../../src/modules/mpf/client/mpf-request.journal';
 import { SoapMpfClientFactory } from '../../../src/modules/mpf/client/soap-mpf-client.factory';
 import { DomainError } from '../../../src/modules/shared/errors/domain.error';
-import { adminDirectoryConfig, createOu, deleteTree, uniqueName } from '../../support/directory-fixtures';
-import { MpfEmulator } from '../../support/mpf-emulator/mpf-emulator';
+import { adminDirectoryConfig } from '../../support/directory-fixtures';
+import { startEmulatorBed, type EmulatorBed } from '../../support/emulator-bed';
+import type { MpfEmulator } from '../../support/mpf-emulator/mpf-emulator';
 import { testbed } from '../../support/testbed-env';
 
 /**
@@ -32,40 +32,30 @@ export class EndToEnd {
   /** Short, unique per file: keeps domains, UPNs and sAMAccountNames apart from every other test run. */
   readonly tag = randomBytes(3).toString('hex');
 
-  private constructor(
-    readonly emulator: MpfEmulator,
-    readonly hostingDn: string,
-    readonly resellerDn: string,
-  ) {
+  private constructor(private readonly bed: EmulatorBed) {
     this.directory = this.connector.session(adminDirectoryConfig());
+  }
+
+  get emulator(): MpfEmulator {
+    return this.bed.emulator;
+  }
+
+  get hostingDn(): string {
+    return this.bed.hostingDn;
+  }
+
+  get resellerDn(): string {
+    return this.bed.resellerDn;
   }
 
   /** A hosting OU of its own with a reseller OU inside, and an emulator bound to that reseller. */
   static async start(prefix: string): Promise<EndToEnd> {
-    const { samba } = testbed();
-    const hostingDn = `OU=${uniqueName(prefix)},${samba.baseDn}`;
-    const resellerDn = `OU=Reseller,${hostingDn}`;
-    await createOu(hostingDn);
-    await createOu(resellerDn);
-    const emulator = await MpfEmulator.start({
-      ldap: {
-        url: samba.url,
-        bindDn: samba.bindDn,
-        password: samba.password,
-        caPem: readFileSync(samba.caFile, 'utf8'),
-        servername: samba.dcHostname,
-      },
-      resellerDn,
-      credentials: MPF_LOGIN,
-      vdir: '/mpf',
-    });
-    return new EndToEnd(emulator, hostingDn, resellerDn);
+    return new EndToEnd(await startEmulatorBed(prefix, { credentials: MPF_LOGIN, vdir: '/mpf' }));
   }
 
   async stop(): Promise<void> {
-    await this.emulator.stop();
+    await this.bed.stop();
     await this.connector.closeAll();
-    await deleteTree(this.hostingDn);
   }
 
   config(overrides: Partial<MpfEndpointConfig> = {}): MpfEndpointConfig {

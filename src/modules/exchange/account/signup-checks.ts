@@ -5,7 +5,7 @@ import { PlanStore } from '../../plan/plan/plan.store';
 import { Plan } from '../../plan/plan/plan.entity';
 import { DomainError } from '../../shared/errors/domain.error';
 import { ErrorCode } from '../../shared/errors/error-code.enum';
-import type { ExchangeLink } from '../provisioning/exchange-gateway';
+import type { ExchangeLink } from '../../mpf/connection/exchange-gateway';
 import { baseSamAccountName } from '../provisioning/sam-account-name';
 import { Account, orgNameKey } from './account.entity';
 import type { AccountSignupDto } from './dto/account-signup.dto';

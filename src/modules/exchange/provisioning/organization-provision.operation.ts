@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { OperationRegistry } from '../operations/operation.registry';
-import { ExchangeGateway } from './exchange-gateway';
+import { ExchangeGateway } from '../../mpf/connection/exchange-gateway';
 import { ORGANIZATION_PROVISION, type OrganizationProvisionInput } from './organization-provision.input';
 import { organizationProvisionSteps } from './organization-provision.steps';
 

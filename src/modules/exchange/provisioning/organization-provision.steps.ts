@@ -1,8 +1,8 @@
 import type { StepContext, StepDefinition } from '../operations/operation-definition';
 import { DomainError } from '../../shared/errors/domain.error';
 import { ErrorCode } from '../../shared/errors/error-code.enum';
-import type { ExchangeGateway, ExchangeLink } from './exchange-gateway';
-import { samAccountNameTaken } from './exchange-gateway';
+import type { ExchangeGateway, ExchangeLink } from '../../mpf/connection/exchange-gateway';
+import { samAccountNameTaken } from '../../mpf/connection/exchange-gateway';
 import { ADMIN_PASSWORD_FIELD, type OrganizationProvisionInput } from './organization-provision.input';
 import { pickSamAccountName } from './sam-account-name';
 

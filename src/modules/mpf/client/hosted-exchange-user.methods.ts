@@ -1,7 +1,7 @@
 import type { MpfClient } from './mpf-client.port';
 import { ignoreData } from './mpf-data.reader';
 import type { MpfParams, MpfSoapCaller } from './mpf-soap.caller';
-import { flag, ldapPath } from './mpf-values.codec';
+import { flag, ldapPath, userNameParams } from './mpf-values.codec';
 import { propertiesXml } from './mpf-xml-params.codec';
 
 type UserMethods = Pick<
@@ -36,14 +36,7 @@ export function hostedExchangeUserMethods(mpf: MpfSoapCaller): UserMethods {
     createBusinessUser: (user) =>
       call('CreateBusinessUser', () => [
         ['container', ldapPath(user.orgDn)],
-        ['userPrincipalName', user.userPrincipalName],
-        ['sAMAccountName', user.samAccountName],
-        ['displayName', user.displayName],
-        ['givenName', user.givenName ?? ''],
-        ['middleName', user.middleName ?? ''],
-        ['sn', user.sn ?? ''],
-        ['initials', user.initials ?? ''],
-        ['description', user.description ?? ''],
+        ...userNameParams(user),
         ['planName', user.planName],
         ['newPassword', user.password],
         ['isAdmin', flag(user.isAdmin)],

@@ -1,7 +1,7 @@
 import type { MpfClient } from './mpf-client.port';
 import { readContactDn, readSuccess } from './mpf-data.reader';
 import type { MpfSoapCaller } from './mpf-soap.caller';
-import { ldapPath } from './mpf-values.codec';
+import { ldapPath, userNameParams } from './mpf-values.codec';
 import { propertiesXml } from './mpf-xml-params.codec';
 
 type DirectoryMethods = Pick<
@@ -31,14 +31,7 @@ export function managedActiveDirectoryMethods(mpf: MpfSoapCaller): DirectoryMeth
         'ModifyUser',
         () => [
           ['path', ldapPath(user.userDn)],
-          ['userPrincipalName', user.userPrincipalName],
-          ['sAMAccountName', user.samAccountName],
-          ['displayName', user.displayName],
-          ['givenName', user.givenName ?? ''],
-          ['middleName', user.middleName ?? ''],
-          ['sn', user.sn ?? ''],
-          ['initials', user.initials ?? ''],
-          ['description', user.description ?? ''],
+          ...userNameParams(user),
           ['propertiesXml', propertiesXml(user.properties)],
           ['pdc', pdc],
           ['sendCredentials', NO],

@@ -19,7 +19,7 @@ export interface MpfBusinessOrganizationInput {
   availablePlans: readonly string[];
 }
 
-interface MpfUserNames {
+export interface MpfUserNames {
   userPrincipalName: string;
   samAccountName: string;
   displayName: string;

@@ -1,4 +1,5 @@
 import { mpfErrors } from './mpf-client.errors';
+import type { MpfUserNames } from './mpf-client.types';
 
 /** How typed values become MPF parameter text. */
 
@@ -33,4 +34,18 @@ export function numberOf(text: string): number | undefined {
   const trimmed = text.trim();
   const value = trimmed === '' ? NaN : Number(trimmed);
   return Number.isFinite(value) ? value : undefined;
+}
+
+/** The name parameters CreateBusinessUser and ModifyUser share, in their wire order (absent ones empty). */
+export function userNameParams(user: MpfUserNames): [string, string][] {
+  return [
+    ['userPrincipalName', user.userPrincipalName],
+    ['sAMAccountName', user.samAccountName],
+    ['displayName', user.displayName],
+    ['givenName', user.givenName ?? ''],
+    ['middleName', user.middleName ?? ''],
+    ['sn', user.sn ?? ''],
+    ['initials', user.initials ?? ''],
+    ['description', user.description ?? ''],
+  ];
 }

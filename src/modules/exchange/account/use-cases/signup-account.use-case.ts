@@ -10,7 +10,7 @@ import { DomainError } from '../../../shared/errors/domain.error';
 import { ErrorCode } from '../../../shared/errors/error-code.enum';
 import { validateInput } from '../../../shared/validation/validate-input';
 import { OperationsService } from '../../operations/operations.service';
-import { ExchangeGateway } from '../../provisioning/exchange-gateway';
+import { ExchangeGateway } from '../../../mpf/connection/exchange-gateway';
 import {
   ADMIN_PASSWORD_FIELD,
   ORGANIZATION_PROVISION,

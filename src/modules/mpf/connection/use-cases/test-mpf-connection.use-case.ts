@@ -1,10 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DIRECTORY_CONNECTOR, type DirectoryConnector } from '../../../directory/directory.port';
+import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../../shared/errors/domain.error';
-import { MPF_CLIENT_FACTORY, type MpfClientFactory } from '../../client/mpf-client.port';
 import type { ConnectionCheckDto, ConnectionTestResponseDto } from '../dto/connection-test-response.dto';
-import type { MpfConnection } from '../mpf-connection';
-import { MpfConnectionStore } from '../mpf-connection.store';
+import { ExchangeGateway, type ExchangeLink } from '../exchange-gateway';
 
 const NO_SUCH_OBJECT = '0x80072030';
 
@@ -25,24 +22,20 @@ function failed(name: ConnectionCheckDto['name'], error: unknown): ConnectionChe
  */
 @Injectable()
 export class TestMpfConnectionUseCase {
-  constructor(
-    private readonly store: MpfConnectionStore,
-    @Inject(MPF_CLIENT_FACTORY) private readonly mpf: MpfClientFactory,
-    @Inject(DIRECTORY_CONNECTOR) private readonly directory: DirectoryConnector,
-  ) {}
+  constructor(private readonly gateway: ExchangeGateway) {}
 
   async execute(): Promise<ConnectionTestResponseDto> {
-    const connection = await this.store.require();
-    const [mpf, bind] = await Promise.all([this.checkMpf(connection), this.checkBind(connection)]);
+    const link = await this.gateway.open();
+    const [mpf, bind] = await Promise.all([this.checkMpf(link), this.checkBind(link)]);
     const ou: ConnectionCheckDto =
       bind.status === 'passed'
-        ? await this.checkResellerOu(connection)
+        ? await this.checkResellerOu(link)
         : { name: 'resellerOu', status: 'skipped', message: 'Not checked: the directory bind failed' };
     const checks = [mpf, bind, ou];
     return { ok: checks.every((check) => check.status === 'passed'), checks };
   }
 
-  private async checkMpf(connection: MpfConnection): Promise<ConnectionCheckDto> {
+  private async checkMpf({ connection, mpf }: ExchangeLink): Promise<ConnectionCheckDto> {
     const account = `${connection.endpoint.domain}\\${connection.endpoint.login}`;
     const passed: ConnectionCheckDto = {
       name: 'mpf',
@@ -50,7 +43,7 @@ export class TestMpfConnectionUseCase {
       message: `MPF answered and accepted ${account}`,
     };
     try {
-      await this.mpf.create(connection.endpoint).getProperties(connection.resellerDn, ['distinguishedName']);
+      await mpf.getProperties(connection.resellerDn, ['distinguishedName']);
       return passed;
     } catch (error) {
       // MPF authenticated us and answered; whether the OU exists is the third check's verdict.
@@ -59,9 +52,9 @@ export class TestMpfConnectionUseCase {
     }
   }
 
-  private async checkBind(connection: MpfConnection): Promise<ConnectionCheckDto> {
+  private async checkBind({ connection, directory }: ExchangeLink): Promise<ConnectionCheckDto> {
     try {
-      await this.directory.session(connection.directory).verifyBind();
+      await directory.verifyBind();
       return {
         name: 'directory',
         status: 'passed',
@@ -72,11 +65,9 @@ export class TestMpfConnectionUseCase {
     }
   }
 
-  private async checkResellerOu(connection: MpfConnection): Promise<ConnectionCheckDto> {
+  private async checkResellerOu({ connection, directory }: ExchangeLink): Promise<ConnectionCheckDto> {
     try {
-      const entry = await this.directory
-        .session(connection.directory)
-        .findByDn(connection.resellerDn, ['objectClass']);
+      const entry = await directory.findByDn(connection.resellerDn, ['objectClass']);
       if (entry)
         return {
           name: 'resellerOu',

@@ -5,11 +5,11 @@ import {
   type DirectorySession,
 } from '../../directory/directory.port';
 import { escapeFilterValue } from '../../directory/ldap-escape';
-import { MPF_CLIENT_FACTORY, type MpfClient, type MpfClientFactory } from '../../mpf/client/mpf-client.port';
-import type { MpfConnection } from '../../mpf/connection/mpf-connection';
-import { MpfConnectionStore } from '../../mpf/connection/mpf-connection.store';
+import { MPF_CLIENT_FACTORY, type MpfClient, type MpfClientFactory } from '../client/mpf-client.port';
+import type { MpfConnection } from './mpf-connection';
+import { MpfConnectionStore } from './mpf-connection.store';
 
-/** What provisioning works with: the stored MPF connection, a client bound to it and the directory session. */
+/** What provisioning and the connection test work with: the stored MPF connection, a client bound to it and the directory session. */
 export interface ExchangeLink {
   connection: MpfConnection;
   mpf: MpfClient;
