@@ -62,7 +62,12 @@ export class PlanStore {
   }
 
   async toResponse(plan: Plan, manager: EntityManager = this.manager): Promise<PlanResponseDto> {
+    return (await this.toResponses([plan], manager))[0];
+  }
+
+  /** Responses for several plans with one read of the mailing-plan names. */
+  async toResponses(plans: Plan[], manager: EntityManager = this.manager): Promise<PlanResponseDto[]> {
     const names = new Map((await this.catalogue(manager)).map((m) => [m.id, m.name]));
-    return PlanResponseDto.from(plan, names);
+    return plans.map((plan) => PlanResponseDto.from(plan, names));
   }
 }

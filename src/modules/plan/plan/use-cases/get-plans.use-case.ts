@@ -11,8 +11,7 @@ export class GetPlansUseCase {
 
   async list(query: unknown): Promise<PlanResponseDto[]> {
     const { includeArchived } = await validateInput(PlanListQueryDto, query);
-    const plans = await this.store.list(includeArchived ?? false);
-    return Promise.all(plans.map((plan) => this.store.toResponse(plan)));
+    return this.store.toResponses(await this.store.list(includeArchived ?? false));
   }
 
   async get(id: string): Promise<PlanResponseDto> {
