@@ -14,6 +14,8 @@ import { OperationsModule } from '../modules/exchange/operations/operations.modu
 import { OperationsController } from './controllers/operations.controller';
 import { ExchangeModule } from '../modules/exchange/exchange.module';
 import { AccountsController } from './controllers/accounts.controller';
+import { ApprovalsController } from './controllers/approvals.controller';
+import { MailboxesController } from './controllers/mailboxes.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { PluginSignatureGuard } from './signature/plugin-signature.guard';
 
@@ -29,6 +31,8 @@ import { PluginSignatureGuard } from './signature/plugin-signature.guard';
     PlanEstimatesController,
     OperationsController,
     AccountsController,
+    ApprovalsController,
+    MailboxesController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: PluginSignatureGuard },

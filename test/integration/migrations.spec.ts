@@ -34,8 +34,12 @@ describe.each(BACKENDS)('migrations (%s)', (backend) => {
     expect(applied.map((m) => m.name)).toEqual(MIGRATIONS.map((m) => m.name));
     expect(await tables()).toEqual([
       'accounts',
+      'approval_requests',
       'audit_log',
+      'contacts',
+      'distribution_lists',
       'global_settings',
+      'mailboxes',
       'mailing_plans',
       'mpf_connection',
       'operation_steps',
@@ -43,6 +47,8 @@ describe.each(BACKENDS)('migrations (%s)', (backend) => {
       'plan_mailing_plans',
       'plan_resources',
       'plans',
+      'smtp_addresses',
+      'smtp_domains',
     ]);
     expect(await dataSource.showMigrations()).toBe(false);
 

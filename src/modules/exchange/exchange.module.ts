@@ -4,24 +4,75 @@ import { AuditModule } from '../audit/audit.module';
 import { GlobalsModule } from '../globals/globals.module';
 import { MpfModule } from '../mpf/mpf.module';
 import { PlanModule } from '../plan/plan.module';
+import { AccountAccess } from './account/account-access';
 import { Account } from './account/account.entity';
 import { SignupChecks } from './account/signup-checks';
 import { GetAccountUseCase } from './account/use-cases/get-account.use-case';
 import { SignupAccountUseCase } from './account/use-cases/signup-account.use-case';
+import { AddressBook } from './addressing/address-book';
+import { SmtpAddress } from './addressing/smtp-address.entity';
+import { SmtpDomain } from './addressing/smtp-domain.entity';
+import { ApprovalExpiryJob } from './approval/approval-expiry.job';
+import { ApprovalRequest } from './approval/approval-request.entity';
+import { ApprovalRequests } from './approval/approval-requests';
+import { DecideApprovalUseCase } from './approval/use-cases/decide-approval.use-case';
+import { ListApprovalsUseCase } from './approval/use-cases/list-approvals.use-case';
+import { Contact } from './contact/contact.entity';
+import { DistributionList } from './distribution-list/distribution-list.entity';
+import { MailboxAccess } from './mailbox/mailbox-access';
+import { MailboxLimits } from './mailbox/mailbox-limits';
+import { MailboxOperations } from './mailbox/mailbox-operations';
+import { Mailbox } from './mailbox/mailbox.entity';
+import { ChangeMailboxUseCase } from './mailbox/use-cases/change-mailbox.use-case';
+import { CreateMailboxUseCase } from './mailbox/use-cases/create-mailbox.use-case';
+import { DeleteMailboxUseCase } from './mailbox/use-cases/delete-mailbox.use-case';
+import { GetMailboxesUseCase } from './mailbox/use-cases/get-mailboxes.use-case';
+import { MailboxUsageUseCase } from './mailbox/use-cases/mailbox-usage.use-case';
 import { OperationsModule } from './operations/operations.module';
 import { OrganizationProvisionOperation } from './provisioning/organization-provision.operation';
+
+const USE_CASES = [
+  SignupAccountUseCase,
+  GetAccountUseCase,
+  DecideApprovalUseCase,
+  ListApprovalsUseCase,
+  CreateMailboxUseCase,
+  GetMailboxesUseCase,
+  ChangeMailboxUseCase,
+  DeleteMailboxUseCase,
+  MailboxUsageUseCase,
+];
 
 /** Customer accounts and their Exchange organizations, provisioned through the operations engine. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Account]),
+    TypeOrmModule.forFeature([
+      Account,
+      ApprovalRequest,
+      SmtpDomain,
+      SmtpAddress,
+      Mailbox,
+      Contact,
+      DistributionList,
+    ]),
     AuditModule,
     GlobalsModule,
     MpfModule,
     PlanModule,
     OperationsModule,
   ],
-  providers: [SignupChecks, OrganizationProvisionOperation, SignupAccountUseCase, GetAccountUseCase],
-  exports: [SignupAccountUseCase, GetAccountUseCase],
+  providers: [
+    AccountAccess,
+    AddressBook,
+    ApprovalRequests,
+    ApprovalExpiryJob,
+    SignupChecks,
+    MailboxAccess,
+    MailboxLimits,
+    OrganizationProvisionOperation,
+    MailboxOperations,
+    ...USE_CASES,
+  ],
+  exports: USE_CASES,
 })
 export class ExchangeModule {}

@@ -110,6 +110,30 @@ export class SignupBed {
     };
   }
 
+  /** Runs every due operation with a fresh test worker; returns how many ran. */
+  drain(): Promise<number> {
+    return this.ops.worker().drain();
+  }
+
+  /** Signs an account up on `planId` and provisions it: the account id, its domain, org DN and admin mailbox. */
+  async activeAccount(planId: string, org: string) {
+    const body = this.signup(planId, org);
+    const res = await this.app.signed('post', ACCOUNTS, body).expect(202);
+    await this.drain();
+    const account = (await this.app.signed('get', `${ACCOUNTS}/${res.body.id}`).expect(200)).body;
+    if (account.status !== 'active') throw new Error(`Signup of ${org} ended ${account.status}`);
+    const id = account.id as string;
+    const mailboxes = (await this.app.signed('get', `${ACCOUNTS}/${id}/mailboxes`).expect(200)).body;
+    return {
+      id,
+      domain: account.primaryDomain as string,
+      organizationName: account.organizationName as string,
+      orgDn: account.orgDn as string,
+      adminMailboxId: mailboxes[0].id as string,
+      mailboxes: `${ACCOUNTS}/${id}/mailboxes`,
+    };
+  }
+
   orgDn(organizationName: string): string {
     return buildDn([['OU', organizationName]], this.resellerDn);
   }

@@ -1,6 +1,4 @@
 import { orgNameKey } from '../../../src/modules/exchange/account/account.entity';
-import { effectiveStatus } from '../../../src/modules/exchange/account/account-view';
-import type { Account } from '../../../src/modules/exchange/account/account.entity';
 import { passwordProblems } from '../../../src/modules/exchange/account/password-rules';
 import {
   baseSamAccountName,
@@ -61,17 +59,7 @@ describe('password rules of the domain policy', () => {
   });
 });
 
-describe('account status and organization name key', () => {
-  const account = (status: Account['status']) => ({ status }) as Account;
-
-  it('reads a provisioning account from its operation', () => {
-    expect(effectiveStatus(account('provisioning'), 'running')).toBe('provisioning');
-    expect(effectiveStatus(account('provisioning'), 'succeeded')).toBe('active');
-    expect(effectiveStatus(account('provisioning'), 'compensated')).toBe('failed');
-    expect(effectiveStatus(account('provisioning'), 'failed')).toBe('failed');
-    expect(effectiveStatus(account('pending_approval'), undefined)).toBe('pending_approval');
-  });
-
+describe('organization name key', () => {
   it('keys organizations on their lower-cased first 9 characters', () => {
     expect(orgNameKey('AcmeWidgets-East')).toBe('acmewidge');
     expect(orgNameKey('acmewidgets')).toBe(orgNameKey('ACMEWIDGE'));

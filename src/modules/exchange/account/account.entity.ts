@@ -1,7 +1,16 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Stored at signup; `provisioning` accounts show the status of their operation when read. */
-export const ACCOUNT_STATUSES = ['provisioning', 'active', 'failed', 'pending_approval'] as const;
+/**
+ * `pending_approval` → `provisioning` → `active` ⇄ `suspended`; `failed` when provisioning was compensated.
+ * Termination deletes the account once its organization is gone from AD (the audit log keeps its history).
+ */
+export const ACCOUNT_STATUSES = [
+  'pending_approval',
+  'provisioning',
+  'active',
+  'suspended',
+  'failed',
+] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 
 /** The number of leading characters HMC compares organization names on (unique within the reseller). */
@@ -26,7 +35,11 @@ export class Account {
   @Column({ name: 'admin_upn', type: 'varchar', length: 64 }) adminUpn!: string;
   @Column({ name: 'mailing_plan', type: 'varchar', length: 64 }) mailingPlan!: string;
   @Column({ type: 'varchar', length: 20 }) status!: AccountStatus;
+  /** The latest account-level operation (signup, suspension, termination, plan change); busy while it runs. */
   @Column({ name: 'operation_id', type: 'varchar', length: 36, nullable: true }) operationId!: string | null;
+  /** The public folder's mailbox name, when the organization has one. */
+  @Column({ name: 'public_folder', type: 'varchar', length: 64, nullable: true }) publicFolder!:
+    string | null;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt!: Date;
 }

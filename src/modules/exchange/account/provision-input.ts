@@ -28,5 +28,6 @@ export function provisionInput(
       ...(admin.sn !== undefined && { sn: admin.sn }),
       mailingPlan: terms.mailingPlan,
     },
+    adminMailboxId: '',
   };
 }

@@ -6,10 +6,10 @@ import { Plan } from '../../plan/plan/plan.entity';
 import { DomainError } from '../../shared/errors/domain.error';
 import { ErrorCode } from '../../shared/errors/error-code.enum';
 import type { ExchangeLink } from '../../mpf/connection/exchange-gateway';
-import { baseSamAccountName } from '../provisioning/sam-account-name';
+import { SmtpDomain } from '../addressing/smtp-domain.entity';
 import { Account, orgNameKey } from './account.entity';
 import type { AccountSignupDto } from './dto/account-signup.dto';
-import { passwordProblems } from './password-rules';
+import { requirePasswordFits } from './password-check';
 
 const conflict = (detail: string, field: string) =>
   new DomainError(ErrorCode.CONFLICT, detail, { errors: [{ field, rule: 'unique', message: detail }] });
@@ -68,7 +68,7 @@ export class SignupChecks {
     }
     const sameKey = await manager.findOneBy(Account, { orgNameKey: orgNameKey(dto.organizationName) });
     if (sameKey) throw orgNameTaken(dto.organizationName, sameKey.organizationName);
-    if (await manager.findOneBy(Account, { primaryDomain: dto.primaryDomain.toLowerCase() })) {
+    if (await manager.findOneBy(SmtpDomain, { domain: dto.primaryDomain.toLowerCase() })) {
       throw conflict(
         `The domain ${dto.primaryDomain} is already used by another organization`,
         'primaryDomain',
@@ -82,13 +82,7 @@ export class SignupChecks {
     const key = orgNameKey(dto.organizationName);
     const clash = children.map((c) => c.attributes.ou?.[0] ?? '').find((ou) => ou && orgNameKey(ou) === key);
     if (clash) throw orgNameTaken(dto.organizationName, clash);
-    const policy = await link.directory.passwordPolicy(link.connection.domainDn);
-    const problems = passwordProblems(dto.admin.password, policy, baseSamAccountName(upn));
-    if (problems.length > 0) {
-      throw DomainError.validation(
-        problems.map((message) => ({ field: 'admin.password', rule: 'passwordPolicy', message })),
-      );
-    }
+    await requirePasswordFits(link, dto.admin.password, upn, 'admin.password');
   }
 
   orgDn(link: ExchangeLink, organizationName: string): string {

@@ -1,3 +1,5 @@
+import type { EntityManager } from 'typeorm';
+
 /** What a step sees: the operation's input and earlier outputs, never the database. */
 export interface StepContext<I = Record<string, unknown>> {
   readonly operationId: string;
@@ -30,8 +32,26 @@ export interface StepDefinition<I = Record<string, unknown>> {
   compensate?(ctx: StepContext<I>): Promise<void>;
 }
 
+/** How an operation ended, as its `onFinished` hook sees it. */
+export interface OperationOutcome<I = Record<string, unknown>> {
+  readonly operationId: string;
+  readonly accountId: string | null;
+  readonly target: { type: string; id: string };
+  /** The input with its secrets already wiped. */
+  readonly input: Readonly<I>;
+  /** `succeeded`; `compensated` (a step failed, done steps undone); `failed` (compensation failed too). */
+  readonly status: 'succeeded' | 'compensated' | 'failed';
+  readonly error: string | null;
+  output<T = unknown>(stepName: string): T | undefined;
+}
+
 /** A kind of operation (e.g. `mailbox.create`) and its ordered steps. */
 export interface OperationDefinition<I = Record<string, unknown>> {
   kind: string;
   steps: StepDefinition<I>[];
+  /**
+   * Brings the database in line with the outcome (a created mailbox becomes active, a compensated one is
+   * removed), in the same transaction that records the operation as finished.
+   */
+  onFinished?(outcome: OperationOutcome<I>, manager: EntityManager): Promise<void>;
 }

@@ -28,6 +28,12 @@ import { GetOperationUseCase } from './use-cases/get-operation.use-case';
     OperationsWorker,
     GetOperationUseCase,
   ],
-  exports: [OperationRegistry, OperationsService, OperationsWorker, GetOperationUseCase],
+  exports: [
+    OperationRegistry,
+    OperationsService,
+    OperationsWorker,
+    GetOperationUseCase,
+    OPERATIONS_WORKER_OPTIONS,
+  ],
 })
 export class OperationsModule {}

@@ -1,3 +1,5 @@
+import type { MailboxUserSpec } from './mailbox-user';
+
 export const ORGANIZATION_PROVISION = 'organization.provision';
 /** The sealed input field holding the first admin's password (wiped when the operation ends). */
 export const ADMIN_PASSWORD_FIELD = 'adminPassword';
@@ -12,14 +14,9 @@ export interface OrganizationProvisionInput extends Record<string, unknown> {
   mailStoreMb: number;
   publicStoreMb: number;
   availablePlans: string[];
-  admin: {
-    userPrincipalName: string;
-    userDn: string;
-    displayName: string;
-    givenName?: string;
-    sn?: string;
-    mailingPlan: string;
-  };
+  admin: MailboxUserSpec;
+  /** The admin's row in `mailboxes`, made active (or failed) with the organization. */
+  adminMailboxId: string;
   /** Sealed; read with ctx.secret(ADMIN_PASSWORD_FIELD). */
   adminPassword?: string;
 }

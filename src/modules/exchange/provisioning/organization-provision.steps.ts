@@ -1,22 +1,13 @@
 import type { StepContext, StepDefinition } from '../operations/operation-definition';
-import { DomainError } from '../../shared/errors/domain.error';
-import { ErrorCode } from '../../shared/errors/error-code.enum';
-import type { ExchangeGateway, ExchangeLink } from '../../mpf/connection/exchange-gateway';
-import { samAccountNameTaken } from '../../mpf/connection/exchange-gateway';
+import type { ExchangeGateway } from '../../mpf/connection/exchange-gateway';
 import { ADMIN_PASSWORD_FIELD, type OrganizationProvisionInput } from './organization-provision.input';
-import { pickSamAccountName } from './sam-account-name';
+import { existsInDirectory, idempotentMpfCall, MPF_ALREADY_EXISTS } from './directory-checks';
+import { createMailboxUser, deleteMailboxUserIfPresent } from './mailbox-user';
 
 type Ctx = StepContext<OrganizationProvisionInput>;
 type Step = StepDefinition<OrganizationProvisionInput>;
 
-/** MPF's "object already exists" (MPF.md §4). */
-const ALREADY_EXISTS = '0x80071392';
-
-const exists = async (link: ExchangeLink, dn: string) => (await link.directory.findByDn(dn, ['cn'])) !== null;
-
-async function deleteAdminIfPresent(link: ExchangeLink, input: OrganizationProvisionInput): Promise<void> {
-  if (await exists(link, input.admin.userDn)) await link.mpf.deleteBusinessUser(input.admin.userDn);
-}
+const exists = existsInDirectory;
 
 /**
  * The steps of `organization.provision`. Each checks AD first, so a re-run after a crash never duplicates:
@@ -43,7 +34,7 @@ export function organizationProvisionSteps(gateway: ExchangeGateway): Step[] {
         const link = await gateway.open();
         if (!(await exists(link, input.orgDn))) return;
         // A half-created admin (a failed CreateBusinessUser on real MPF) would block the deletion.
-        await deleteAdminIfPresent(link, input);
+        await deleteMailboxUserIfPresent(link, input.admin.userDn);
         await link.mpf.deleteBusinessOrganization(input.orgDn, input.primaryDomain);
       },
     },
@@ -51,39 +42,26 @@ export function organizationProvisionSteps(gateway: ExchangeGateway): Step[] {
       name: 'createAddressLists',
       async run({ input }: Ctx) {
         const link = await gateway.open();
-        try {
-          await link.mpf.createOrganizationAddressLists(input.orgDn, input.primaryDomain);
-        } catch (error) {
-          const rejected = error instanceof DomainError && error.code === ErrorCode.MPF_REJECTED;
-          if (!rejected || error.meta.mpfCode !== ALREADY_EXISTS) throw error;
-        }
+        await idempotentMpfCall(
+          () => link.mpf.createOrganizationAddressLists(input.orgDn, input.primaryDomain),
+          MPF_ALREADY_EXISTS,
+        );
       },
     },
     {
       name: 'createAdminMailbox',
       async run(ctx: Ctx) {
-        const { input } = ctx;
         const link = await gateway.open();
-        const saved = ctx.output<{ samAccountName: string }>('createAdminMailbox');
-        if (await exists(link, input.admin.userDn)) return saved ?? { existed: true };
-        const samAccountName = await pickSamAccountName(input.admin.userPrincipalName, (sam) =>
-          samAccountNameTaken(link, sam),
+        const created = await createMailboxUser(
+          link,
+          ctx.input.orgDn,
+          { ...ctx.input.admin, isAdmin: true },
+          () => ctx.secret(ADMIN_PASSWORD_FIELD),
         );
-        await link.mpf.createBusinessUser({
-          orgDn: input.orgDn,
-          userPrincipalName: input.admin.userPrincipalName,
-          samAccountName,
-          displayName: input.admin.displayName,
-          givenName: input.admin.givenName,
-          sn: input.admin.sn,
-          planName: input.admin.mailingPlan,
-          password: ctx.secret(ADMIN_PASSWORD_FIELD),
-          isAdmin: true,
-        });
-        return { samAccountName };
+        return 'existed' in created ? (ctx.output('createAdminMailbox') ?? created) : created;
       },
       async compensate({ input }: Ctx) {
-        await deleteAdminIfPresent(await gateway.open(), input);
+        await deleteMailboxUserIfPresent(await gateway.open(), input.admin.userDn);
       },
     },
   ];

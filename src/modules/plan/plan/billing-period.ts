@@ -25,3 +25,11 @@ export function addMonths(day: Date, months: number): Date {
 export const daysBetween = (from: Date, to: Date): number =>
   Math.round((to.getTime() - from.getTime()) / DAY_MS);
 export const isoDay = (day: Date): string => day.toISOString().slice(0, 10);
+
+/** The start of the billing period (of `months` months, counted from `anchor`'s day) that contains `now`. */
+export function periodStartOn(anchor: Date, months: number, now: Date): Date {
+  const first = new Date(Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth(), anchor.getUTCDate()));
+  let start = first;
+  for (let n = 1; addMonths(first, n * months) <= now; n += 1) start = addMonths(first, n * months);
+  return start;
+}

@@ -4,6 +4,9 @@ import { QueryFailedError } from 'typeorm';
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as QueryFailedError & { driverError?: { code?: string } }).driverError?.code;
   return (
-    error instanceof QueryFailedError && (code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE')
+    error instanceof QueryFailedError &&
+    (code === 'ER_DUP_ENTRY' ||
+      code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+      code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
   );
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { IsDisplayName, IsLocalPart, IsNewPassword } from '../../mailbox/dto/mailbox-field.decorators';
 import {
   IsFQDN,
   IsObject,
@@ -16,16 +17,11 @@ export class AccountSignupAdminDto {
     example: 'admin',
     description: 'Local part of the first admin mailbox (at the primary domain)',
   })
-  @IsString()
-  @Matches(/^[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?!\.)){0,62}(?<!\.)$/, {
-    message: 'localPart must be 1-64 letters, digits, . _ - (not starting or ending with a dot, no "..")',
-  })
+  @IsLocalPart()
   localPart!: string;
 
   @ApiProperty({ example: 'Ann Admin' })
-  @IsString()
-  @Length(1, 256)
-  @Matches(/^\S(.*\S)?$/, { message: 'displayName must not start or end with spaces' })
+  @IsDisplayName()
   displayName!: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) givenName?: string;
@@ -34,8 +30,7 @@ export class AccountSignupAdminDto {
   @ApiProperty({
     description: "Checked against the domain's password policy; write-only, never stored in clear",
   })
-  @IsString()
-  @Length(1, 256)
+  @IsNewPassword()
   password!: string;
 
   @ApiPropertyOptional({ description: "A mailing plan the plan offers; default: the plan's first offer" })

@@ -16,6 +16,11 @@ import {
   ORGANIZATION_PROVISION,
   type OrganizationProvisionInput,
 } from '../../provisioning/organization-provision.input';
+import { AddressBook } from '../../addressing/address-book';
+import { SmtpDomain } from '../../addressing/smtp-domain.entity';
+import { ApprovalRequests } from '../../approval/approval-requests';
+import { Mailbox } from '../../mailbox/mailbox.entity';
+import { newMailbox } from '../../mailbox/new-mailbox';
 import { provisionInput } from '../provision-input';
 import { Account, orgNameKey } from '../account.entity';
 import { AccountResponseDto } from '../dto/account-response.dto';
@@ -28,7 +33,8 @@ const MAX_UPN = 64;
 /**
  * Signup: validates everything (input, plan, platform, names, the password against the domain policy) before
  * writing; then, in one transaction, the account, its `organization.provision` operation and the audit entry.
- * A plan that requires approval gets a `pending_approval` account and no operation (approval comes later).
+ * A plan that requires approval gets a `pending_approval` account and an approval request holding the sealed
+ * password instead of an operation; approving it starts the same `organization.provision`.
  */
 @Injectable()
 export class SignupAccountUseCase {
@@ -39,6 +45,8 @@ export class SignupAccountUseCase {
     private readonly gateway: ExchangeGateway,
     private readonly operations: OperationsService,
     private readonly audit: AuditLog,
+    private readonly addresses: AddressBook,
+    private readonly approvals: ApprovalRequests,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -62,6 +70,7 @@ export class SignupAccountUseCase {
     await this.checks.requireFree(accountId, dto, manager);
     const link = await this.gateway.open();
     await this.checks.requireDirectoryFits(link, dto, upn);
+    await this.addresses.requireFreeInDirectory(link, [upn], 'admin.localPart');
     const now = this.clock.now();
     const account = manager.create(Account, {
       id: accountId,
@@ -74,13 +83,16 @@ export class SignupAccountUseCase {
       mailingPlan: terms.mailingPlan,
       status: plan.requiresApproval ? 'pending_approval' : 'provisioning',
       operationId: null,
+      publicFolder: null,
       createdAt: now,
       updatedAt: now,
     });
     const provision = provisionInput(account, link.connection.resellerDn, dto.admin, terms);
+    const admin = newMailbox(account.id, { ...provision.admin, isAdmin: true }, now);
+    provision.adminMailboxId = admin.id;
     try {
       await this.dataSource.transaction((m) =>
-        this.persist(account, provision, dto.admin.password, actor, m),
+        this.persist(account, admin, provision, dto.admin.password, actor, m),
       );
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -102,13 +114,39 @@ export class SignupAccountUseCase {
 
   private async persist(
     account: Account,
+    admin: Mailbox,
     provision: OrganizationProvisionInput,
     password: string,
     actor: Actor,
     manager: EntityManager,
   ): Promise<void> {
     await manager.insert(Account, account);
-    if (account.status === 'provisioning') {
+    await manager.insert(SmtpDomain, {
+      domain: account.primaryDomain,
+      accountId: account.id,
+      type: 'PrimaryDomain',
+      status: 'provisioning',
+      operationId: null,
+      createdAt: account.createdAt,
+      updatedAt: account.createdAt,
+    });
+    await manager.insert(Mailbox, admin);
+    const owner = { accountId: account.id, type: 'mailbox' as const, id: admin.id };
+    await this.addresses.reserve(
+      manager,
+      owner,
+      [{ address: admin.upn, isPrimary: true }],
+      'admin.localPart',
+    );
+    if (account.status === 'pending_approval') {
+      await this.approvals.open(manager, {
+        accountId: account.id,
+        kind: ORGANIZATION_PROVISION,
+        payload: provision,
+        secret: password,
+        actor,
+      });
+    } else {
       account.operationId = await this.operations.enqueue(
         ORGANIZATION_PROVISION,
         { ...provision, [ADMIN_PASSWORD_FIELD]: password },
@@ -121,6 +159,7 @@ export class SignupAccountUseCase {
         manager,
       );
       await manager.update(Account, { id: account.id }, { operationId: account.operationId });
+      await manager.update(Mailbox, { id: admin.id }, { operationId: account.operationId });
     }
     await this.audit.record(
       {

@@ -4,7 +4,7 @@ import type { AuditLog } from '../../../audit/audit-log';
 import { Actor } from '../../../shared/actor';
 import type { Clock } from '../../../shared/clock/clock.port';
 import type { SecretBox } from '../../../shared/crypto/secret-box';
-import type { OperationDefinition } from '../operation-definition';
+import type { OperationDefinition, OperationOutcome } from '../operation-definition';
 import { describeError, isTransient, LeaseLostError } from '../operation-errors';
 import type { OperationRegistry } from '../operation.registry';
 import { wipeSecretFields } from '../operation-secrets';
@@ -143,7 +143,7 @@ export class OperationRunner {
   }
 
   private async finish(
-    status: OperationStatus,
+    status: 'succeeded' | 'compensated' | 'failed',
     lastError: string | null,
     step?: OperationStep,
     stepPatch: StepPatch = {},
@@ -157,8 +157,29 @@ export class OperationRunner {
       lockedUntil: null,
       input: wipeSecretFields(operation.input),
     };
-    await this.update(patch, step, stepPatch, (manager) => this.recordAudit(status, lastError, manager));
+    const definition = this.deps.registry.find(operation.kind);
+    await this.update(patch, step, stepPatch, async (manager) => {
+      await definition?.onFinished?.(this.outcome(status, lastError, patch.input ?? {}), manager);
+      await this.recordAudit(status, lastError, manager);
+    });
     return 'stop';
+  }
+
+  private outcome(
+    status: 'succeeded' | 'compensated' | 'failed',
+    error: string | null,
+    input: Record<string, unknown>,
+  ): OperationOutcome {
+    const { id, accountId, targetType, targetId } = this.operation;
+    return {
+      operationId: id,
+      accountId,
+      target: { type: targetType, id: targetId },
+      input,
+      status,
+      error,
+      output: <T>(name: string) => this.steps.find((s) => s.name === name)?.output as T | undefined,
+    };
   }
 
   private async recordAudit(status: OperationStatus, lastError: string | null, manager: EntityManager) {

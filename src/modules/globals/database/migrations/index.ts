@@ -4,6 +4,7 @@ import { MailingPlans1764230400000 } from './1764230400000-mailing-plans';
 import { Plans1764230500000 } from './1764230500000-plans';
 import { Operations1764316800000 } from './1764316800000-operations';
 import { Accounts1764403200000 } from './1764403200000-accounts';
+import { ExchangeObjects1764489600000 } from './1764489600000-exchange-objects';
 
 /** Every migration, in order. A new migration is added here and never edited once released. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Plans1764230500000,
   Operations1764316800000,
   Accounts1764403200000,
+  ExchangeObjects1764489600000,
 ];

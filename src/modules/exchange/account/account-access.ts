@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../shared/actor';
+import { DomainError } from '../../shared/errors/domain.error';
+import { ErrorCode } from '../../shared/errors/error-code.enum';
+import { Plan } from '../../plan/plan/plan.entity';
+import { ACTIVE_STATUSES, Operation } from '../operations/operation.entity';
+import { Account, type AccountStatus } from './account.entity';
+
+const notFound = (accountId: string) =>
+  new DomainError(ErrorCode.NOT_FOUND, `No account has the id ${accountId}`);
+
+/** Whether an operation (by id) is still pending or running. */
+export async function operationRuns(manager: EntityManager, operationId: string | null): Promise<boolean> {
+  if (!operationId) return false;
+  const operation = await manager.findOne(Operation, {
+    where: { id: operationId },
+    select: { status: true },
+  });
+  return operation !== null && ACTIVE_STATUSES.includes(operation.status);
+}
+
+/** Loads accounts the way every use case must: a customer sees only its own (any other is "not found"). */
+@Injectable()
+export class AccountAccess {
+  async find(accountId: string, actor: Actor, manager: EntityManager): Promise<Account> {
+    const visible = actor.kind !== 'customer' || actor.id === accountId;
+    const account = visible ? await manager.findOneBy(Account, { id: accountId }) : null;
+    if (!account) throw notFound(accountId);
+    return account;
+  }
+
+  /**
+   * For a change, inside the caller's transaction: the account row is locked (MySQL/MariaDB; SQLite runs one
+   * transaction at a time), must be in one of `statuses` and have no account-level operation running.
+   * Returns the account and its plan.
+   */
+  async lockForChange(
+    accountId: string,
+    actor: Actor,
+    manager: EntityManager,
+    statuses: readonly AccountStatus[] = ['active'],
+  ): Promise<{ account: Account; plan: Plan }> {
+    await this.find(accountId, actor, manager);
+    const mysql = manager.connection.options.type === 'mysql';
+    const account = await manager.findOne(Account, {
+      where: { id: accountId },
+      ...(mysql && { lock: { mode: 'pessimistic_write' as const } }),
+    });
+    if (!account) throw notFound(accountId);
+    if (!statuses.includes(account.status)) {
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        `The account ${accountId} is ${account.status.replace('_', ' ')}; this needs it ${statuses.join(' or ')}`,
+      );
+    }
+    if (await operationRuns(manager, account.operationId)) {
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        `The account ${accountId} is busy with operation ${account.operationId}; try again when it has finished`,
+      );
+    }
+    const plan = await manager.findOneByOrFail(Plan, { id: account.planId });
+    return { account, plan };
+  }
+}

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../shared/actor';
+import { CLOCK, type Clock } from '../../shared/clock/clock.port';
+import { SECRET_BOX, type SecretBox } from '../../shared/crypto/secret-box';
+import { ApprovalRequest } from './approval-request.entity';
+
+/** How long a request waits for a manager before it expires. */
+export const APPROVAL_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+const secretContext = (id: string) => `approval-request:${id}`;
+
+/** Opens approval requests, keeping the one secret the approved change will need sealed until it is decided. */
+@Injectable()
+export class ApprovalRequests {
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SECRET_BOX) private readonly box: SecretBox,
+  ) {}
+
+  async open(
+    manager: EntityManager,
+    request: {
+      accountId: string;
+      kind: string;
+      payload: Record<string, unknown>;
+      secret: string;
+      actor: Actor;
+    },
+  ): Promise<ApprovalRequest> {
+    const now = this.clock.now();
+    const id = randomUUID();
+    const row = manager.create(ApprovalRequest, {
+      id,
+      accountId: request.accountId,
+      kind: request.kind,
+      status: 'pending',
+      requestedBy: request.actor.toString(),
+      payload: request.payload,
+      sealedSecret: this.box.seal(request.secret, secretContext(id)),
+      reason: null,
+      decidedBy: null,
+      decidedAt: null,
+      expiresAt: new Date(now.getTime() + APPROVAL_TTL_MS),
+      createdAt: now,
+      updatedAt: now,
+    });
+    await manager.save(ApprovalRequest, row);
+    return row;
+  }
+
+  openSecret(request: ApprovalRequest): string {
+    if (!request.sealedSecret) throw new Error(`Approval request ${request.id} has no secret left`);
+    return this.box.open(request.sealedSecret, secretContext(request.id));
+  }
+}

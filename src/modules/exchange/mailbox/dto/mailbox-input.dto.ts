@@ -1,0 +1,100 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDisplayName, IsLocalPart, IsNewPassword } from './mailbox-field.decorators';
+import {
+  IsBoolean,
+  IsEmail,
+  IsFQDN,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
+
+/** Names a mailbox may be given (each optional on edits; an edit cannot clear a name, as with MPF's ModifyUser). */
+export class MailboxNamesDto {
+  @ApiPropertyOptional({ example: 'Bob Builder' })
+  @IsOptional()
+  @IsDisplayName()
+  displayName?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) givenName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) middleName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) sn?: string;
+  @ApiPropertyOptional({ maxLength: 6 }) @IsOptional() @IsString() @Length(1, 6) initials?: string;
+}
+
+export class MailboxCreateDto extends MailboxNamesDto {
+  @ApiProperty({ example: 'bob', description: 'Local part of the mailbox address' })
+  @IsLocalPart()
+  localPart!: string;
+
+  @ApiPropertyOptional({ description: "One of the organization's domains; default: its primary domain" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(253)
+  @IsFQDN({ require_tld: true }, { message: 'domain must be a domain name' })
+  domain?: string;
+
+  @ApiProperty({ example: 'Bob Builder' })
+  @IsDisplayName()
+  declare displayName: string;
+
+  @ApiProperty({ description: "Checked against the domain's password policy; write-only" })
+  @IsNewPassword()
+  password!: string;
+
+  @ApiPropertyOptional({ description: "A mailing plan the plan offers; default: the plan's first offer" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  mailingPlan?: string;
+
+  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() isAdmin?: boolean;
+}
+
+export class MailboxEditDto extends MailboxNamesDto {
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() isAdmin?: boolean;
+}
+
+export class MailboxPasswordDto {
+  @ApiProperty({ description: "Checked against the domain's password policy; write-only" })
+  @IsNewPassword()
+  password!: string;
+}
+
+export class MailboxPlanDto {
+  @ApiProperty({ example: 'GoldMail' }) @IsString() @Length(1, 64) mailingPlan!: string;
+}
+
+export class MailboxAliasDto {
+  @ApiProperty({
+    example: 'sales@acme.example',
+    description: "An address on one of the organization's domains",
+  })
+  @IsString()
+  @MaxLength(254)
+  @IsEmail(
+    { allow_display_name: false, allow_ip_domain: false },
+    { message: 'address must be an e-mail address' },
+  )
+  address!: string;
+}
+
+export class MailboxForwardingDto {
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'A mailbox or contact address of the organization; null stops forwarding',
+  })
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(254)
+  @IsEmail({}, { message: 'forwardTo must be an e-mail address or null' })
+  forwardTo!: string | null;
+
+  @ApiPropertyOptional({ default: false, description: 'Keep a copy in the mailbox too' })
+  @IsOptional()
+  @IsBoolean()
+  deliverAndForward?: boolean;
+}

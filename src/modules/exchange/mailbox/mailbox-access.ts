@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Plan } from '../../plan/plan/plan.entity';
+import type { Actor } from '../../shared/actor';
+import { DomainError } from '../../shared/errors/domain.error';
+import { ErrorCode } from '../../shared/errors/error-code.enum';
+import { AccountAccess, operationRuns } from '../account/account-access';
+import type { Account } from '../account/account.entity';
+import { Mailbox } from './mailbox.entity';
+
+/** Finds an account's mailbox for reading, or locks it (with its account) for a change. */
+@Injectable()
+export class MailboxAccess {
+  constructor(private readonly accounts: AccountAccess) {}
+
+  async find(accountId: string, mailboxId: string, actor: Actor, manager: EntityManager): Promise<Mailbox> {
+    await this.accounts.find(accountId, actor, manager);
+    const mailbox = await manager.findOneBy(Mailbox, { id: mailboxId, accountId });
+    if (!mailbox)
+      throw new DomainError(ErrorCode.NOT_FOUND, `The account has no mailbox with the id ${mailboxId}`);
+    return mailbox;
+  }
+
+  /** In the caller's transaction: the account is active and idle, the mailbox active and idle. */
+  async lockForChange(
+    accountId: string,
+    mailboxId: string,
+    actor: Actor,
+    manager: EntityManager,
+  ): Promise<{ account: Account; plan: Plan; mailbox: Mailbox }> {
+    const { account, plan } = await this.accounts.lockForChange(accountId, actor, manager);
+    const mailbox = await this.find(accountId, mailboxId, actor, manager);
+    if (mailbox.status !== 'active' || (await operationRuns(manager, mailbox.operationId))) {
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        `The mailbox ${mailbox.upn} is ${mailbox.status === 'active' ? `busy with operation ${mailbox.operationId}` : mailbox.status}; try again when it is active`,
+      );
+    }
+    return { account, plan, mailbox };
+  }
+}

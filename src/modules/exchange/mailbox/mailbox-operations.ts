@@ -1,0 +1,148 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ExchangeGateway } from '../../mpf/connection/exchange-gateway';
+import { CLOCK, type Clock } from '../../shared/clock/clock.port';
+import { AddressBook } from '../addressing/address-book';
+import { DistributionList } from '../distribution-list/distribution-list.entity';
+import type { OperationOutcome } from '../operations/operation-definition';
+import { OperationRegistry } from '../operations/operation.registry';
+import {
+  createMailboxUser,
+  deleteMailboxUserIfPresent,
+  type MailboxUserSpec,
+} from '../provisioning/mailbox-user';
+import type { MailboxUpdateInput } from './mailbox-change';
+import { mailboxUpdateSteps } from './mailbox-update.steps';
+import { Mailbox } from './mailbox.entity';
+
+export const MAILBOX_CREATE = 'mailbox.create';
+export const MAILBOX_UPDATE = 'mailbox.update';
+export const MAILBOX_DELETE = 'mailbox.delete';
+export const NEW_MAILBOX_PASSWORD_FIELD = 'password';
+
+export interface MailboxCreateInput extends Record<string, unknown> {
+  mailboxId: string;
+  orgDn: string;
+  user: MailboxUserSpec;
+  /** Sealed. */
+  password?: string;
+}
+
+export interface MailboxDeleteInput extends Record<string, unknown> {
+  mailboxId: string;
+  userDn: string;
+}
+
+/**
+ * The mailbox operations and how each outcome lands in the database: a created mailbox becomes active (a
+ * compensated one disappears with its addresses), an update is applied once AD has it, a deletion removes the row.
+ */
+@Injectable()
+export class MailboxOperations implements OnModuleInit {
+  constructor(
+    private readonly registry: OperationRegistry,
+    private readonly gateway: ExchangeGateway,
+    private readonly addresses: AddressBook,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    const open = () => this.gateway.open();
+    this.registry.register<MailboxCreateInput>({
+      kind: MAILBOX_CREATE,
+      steps: [
+        {
+          name: 'createUser',
+          async run(ctx) {
+            const created = await createMailboxUser(await open(), ctx.input.orgDn, ctx.input.user, () =>
+              ctx.secret(NEW_MAILBOX_PASSWORD_FIELD),
+            );
+            return 'existed' in created ? (ctx.output('createUser') ?? created) : created;
+          },
+          async compensate({ input }) {
+            await deleteMailboxUserIfPresent(await open(), input.user.userDn);
+          },
+        },
+      ],
+      onFinished: (outcome, manager) => this.created(outcome, manager),
+    });
+    this.registry.register<MailboxUpdateInput>({
+      kind: MAILBOX_UPDATE,
+      steps: mailboxUpdateSteps(this.gateway),
+      onFinished: (outcome, manager) => this.updated(outcome, manager),
+    });
+    this.registry.register<MailboxDeleteInput>({
+      kind: MAILBOX_DELETE,
+      steps: [
+        {
+          name: 'deleteUser',
+          async run({ input }) {
+            await deleteMailboxUserIfPresent(await open(), input.userDn);
+          },
+        },
+      ],
+      onFinished: (outcome, manager) => this.deleted(outcome, manager),
+    });
+  }
+
+  private async created(outcome: OperationOutcome<MailboxCreateInput>, manager: EntityManager) {
+    const { mailboxId } = outcome.input;
+    if (outcome.status === 'compensated') return this.forget(manager, outcome.accountId, mailboxId);
+    const created = outcome.output<{ samAccountName?: string }>('createUser');
+    await manager.update(
+      Mailbox,
+      { id: mailboxId },
+      {
+        status: outcome.status === 'succeeded' ? 'active' : 'failed',
+        samAccountName: created?.samAccountName ?? null,
+        updatedAt: this.clock.now(),
+      },
+    );
+  }
+
+  private async updated(outcome: OperationOutcome<MailboxUpdateInput>, manager: EntityManager) {
+    const { mailboxId, change } = outcome.input;
+    if (outcome.status !== 'succeeded') {
+      // The reserved alias goes back; a removed one was never released.
+      if (change.addAlias) await this.addresses.release(manager, [change.addAlias]);
+      return;
+    }
+    if (change.removeAlias) await this.addresses.release(manager, [change.removeAlias]);
+    const names = change.names ?? {};
+    await manager.update(
+      Mailbox,
+      { id: mailboxId },
+      {
+        ...Object.fromEntries(Object.entries(names).filter(([, v]) => v !== undefined)),
+        ...(change.isAdmin !== undefined && { isAdmin: change.isAdmin }),
+        ...(change.mailingPlan && { mailingPlan: change.mailingPlan }),
+        ...(change.enabled !== undefined && { enabled: change.enabled, disabledBySuspension: false }),
+        ...(change.forwarding && {
+          forwardTo: change.forwarding.forwardTo,
+          deliverAndForward: change.forwarding.forwardTo ? change.forwarding.deliverAndForward : false,
+        }),
+        updatedAt: this.clock.now(),
+      },
+    );
+  }
+
+  private async deleted(outcome: OperationOutcome<MailboxDeleteInput>, manager: EntityManager) {
+    const { mailboxId } = outcome.input;
+    if (outcome.status === 'succeeded') return this.forget(manager, outcome.accountId, mailboxId);
+    await manager.update(Mailbox, { id: mailboxId }, { status: 'active', updatedAt: this.clock.now() });
+  }
+
+  /** Removes the mailbox row, its addresses and its memberships in distribution lists. */
+  private async forget(manager: EntityManager, accountId: string | null, mailboxId: string): Promise<void> {
+    await this.addresses.releaseOwner(manager, mailboxId);
+    const lists = accountId ? await manager.findBy(DistributionList, { accountId }) : [];
+    for (const list of lists.filter((l) => l.members.some((m) => m.id === mailboxId))) {
+      await manager.update(
+        DistributionList,
+        { id: list.id },
+        { members: list.members.filter((m) => m.id !== mailboxId) },
+      );
+    }
+    await manager.delete(Mailbox, { id: mailboxId });
+  }
+}
