@@ -10,6 +10,8 @@ import { Account, type AccountStatus } from './account.entity';
 const notFound = (accountId: string) =>
   new DomainError(ErrorCode.NOT_FOUND, `No account has the id ${accountId}`);
 
+const canSee = (actor: Actor, accountId: string) => actor.kind !== 'customer' || actor.id === accountId;
+
 /** Whether an operation (by id) is still pending or running. */
 export async function operationRuns(manager: EntityManager, operationId: string | null): Promise<boolean> {
   if (!operationId) return false;
@@ -24,8 +26,7 @@ export async function operationRuns(manager: EntityManager, operationId: string 
 @Injectable()
 export class AccountAccess {
   async find(accountId: string, actor: Actor, manager: EntityManager): Promise<Account> {
-    const visible = actor.kind !== 'customer' || actor.id === accountId;
-    const account = visible ? await manager.findOneBy(Account, { id: accountId }) : null;
+    const account = canSee(actor, accountId) ? await manager.findOneBy(Account, { id: accountId }) : null;
     if (!account) throw notFound(accountId);
     return account;
   }
@@ -41,12 +42,15 @@ export class AccountAccess {
     manager: EntityManager,
     statuses: readonly AccountStatus[] = ['active'],
   ): Promise<{ account: Account; plan: Plan }> {
-    await this.find(accountId, actor, manager);
+    // The locking read comes first: on InnoDB (REPEATABLE READ) the transaction's snapshot is taken by its first
+    // plain read, which must come after the lock so that it sees what the previous lock holder committed.
     const mysql = manager.connection.options.type === 'mysql';
-    const account = await manager.findOne(Account, {
-      where: { id: accountId },
-      ...(mysql && { lock: { mode: 'pessimistic_write' as const } }),
-    });
+    const account = canSee(actor, accountId)
+      ? await manager.findOne(Account, {
+          where: { id: accountId },
+          ...(mysql && { lock: { mode: 'pessimistic_write' as const } }),
+        })
+      : null;
     if (!account) throw notFound(accountId);
     if (!statuses.includes(account.status)) {
       throw new DomainError(
