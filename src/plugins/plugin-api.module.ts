@@ -13,9 +13,11 @@ import { PlansController } from './controllers/plans.controller';
 import { OperationsModule } from '../modules/exchange/operations/operations.module';
 import { OperationsController } from './controllers/operations.controller';
 import { ExchangeModule } from '../modules/exchange/exchange.module';
+import { AccountLifecycleController } from './controllers/account-lifecycle.controller';
 import { AccountsController } from './controllers/accounts.controller';
 import { ApprovalsController } from './controllers/approvals.controller';
 import { MailboxesController } from './controllers/mailboxes.controller';
+import { SmtpDomainsController } from './controllers/smtp-domains.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { PluginSignatureGuard } from './signature/plugin-signature.guard';
 
@@ -31,8 +33,10 @@ import { PluginSignatureGuard } from './signature/plugin-signature.guard';
     PlanEstimatesController,
     OperationsController,
     AccountsController,
+    AccountLifecycleController,
     ApprovalsController,
     MailboxesController,
+    SmtpDomainsController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: PluginSignatureGuard },

@@ -10,6 +10,8 @@ import { SignupChecks } from './account/signup-checks';
 import { GetAccountUseCase } from './account/use-cases/get-account.use-case';
 import { SignupAccountUseCase } from './account/use-cases/signup-account.use-case';
 import { AddressBook } from './addressing/address-book';
+import { DomainOperations } from './addressing/domain-operations';
+import { SmtpDomainsUseCase } from './addressing/use-cases/smtp-domains.use-case';
 import { SmtpAddress } from './addressing/smtp-address.entity';
 import { SmtpDomain } from './addressing/smtp-domain.entity';
 import { ApprovalExpiryJob } from './approval/approval-expiry.job';
@@ -19,6 +21,10 @@ import { DecideApprovalUseCase } from './approval/use-cases/decide-approval.use-
 import { ListApprovalsUseCase } from './approval/use-cases/list-approvals.use-case';
 import { Contact } from './contact/contact.entity';
 import { DistributionList } from './distribution-list/distribution-list.entity';
+import { LifecycleOperations } from './lifecycle/lifecycle-operations';
+import { PlanFit } from './lifecycle/plan-fit';
+import { AccountLifecycleUseCase } from './lifecycle/use-cases/account-lifecycle.use-case';
+import { AccountUsageUseCase } from './lifecycle/use-cases/account-usage.use-case';
 import { MailboxAccess } from './mailbox/mailbox-access';
 import { MailboxLimits } from './mailbox/mailbox-limits';
 import { MailboxOperations } from './mailbox/mailbox-operations';
@@ -41,6 +47,9 @@ const USE_CASES = [
   ChangeMailboxUseCase,
   DeleteMailboxUseCase,
   MailboxUsageUseCase,
+  SmtpDomainsUseCase,
+  AccountLifecycleUseCase,
+  AccountUsageUseCase,
 ];
 
 /** Customer accounts and their Exchange organizations, provisioned through the operations engine. */
@@ -71,6 +80,9 @@ const USE_CASES = [
     MailboxLimits,
     OrganizationProvisionOperation,
     MailboxOperations,
+    DomainOperations,
+    LifecycleOperations,
+    PlanFit,
     ...USE_CASES,
   ],
   exports: USE_CASES,

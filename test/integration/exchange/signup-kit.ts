@@ -50,7 +50,14 @@ export class SignupBed {
     const credentials = { domain: 'HOSTING', login: 'Administrator', password: samba.password };
     const bed = await startEmulatorBed('Signup', { credentials, vdir: '/mpf' });
     const { emulator, resellerDn } = bed;
-    const app = await TestApp.start(testEnv({ DATABASE_URL: await freshDatabaseUrl(backend) }));
+    const app = await TestApp.start(
+      testEnv({
+        DATABASE_URL: await freshDatabaseUrl(backend),
+        DNS_MX_HOST: 'mx.hosting.test',
+        DNS_AUTODISCOVER_HOST: 'autodiscover.hosting.test',
+        DNS_SPF_INCLUDE: 'spf.hosting.test',
+      }),
+    );
     await OperationsHarness.quietApp(app.app);
     const { host, pathname } = new URL(emulator.baseUrl);
     await app

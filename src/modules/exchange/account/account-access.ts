@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../shared/actor';
 import { DomainError } from '../../shared/errors/domain.error';
 import { ErrorCode } from '../../shared/errors/error-code.enum';
@@ -66,5 +66,19 @@ export class AccountAccess {
     }
     const plan = await manager.findOneByOrFail(Plan, { id: account.planId });
     return { account, plan };
+  }
+
+  /** For account-wide changes: no operation of the account (mailboxes, domains, lists included) may be running. */
+  async requireIdle(manager: EntityManager, accountId: string): Promise<void> {
+    const running = await manager.findOne(Operation, {
+      where: { accountId, status: In(ACTIVE_STATUSES) },
+      select: { id: true, kind: true },
+    });
+    if (running) {
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        `The account ${accountId} has a ${running.kind} operation running (${running.id}); try again when it has finished`,
+      );
+    }
   }
 }

@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * `pending_approval` → `provisioning` → `active` ⇄ `suspended`; `failed` when provisioning was compensated.
- * Termination deletes the account once its organization is gone from AD (the audit log keeps its history).
+ * `terminating` until its organization is gone from AD; then the account is deleted (the audit log keeps its history).
  */
 export const ACCOUNT_STATUSES = [
   'pending_approval',
@@ -10,6 +10,7 @@ export const ACCOUNT_STATUSES = [
   'active',
   'suspended',
   'failed',
+  'terminating',
 ] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 

@@ -45,7 +45,8 @@ async function enabledInDirectory(link: ExchangeLink, userDn: string): Promise<b
   return (Number(entry?.attributes.useraccountcontrol?.[0] ?? '0') & ACCOUNT_DISABLED) === 0;
 }
 
-async function setEnabled(link: ExchangeLink, userDn: string, enabled: boolean): Promise<void> {
+/** Enables or disables the user unless AD shows it already is (idempotent). */
+export async function setEnabled(link: ExchangeLink, userDn: string, enabled: boolean): Promise<void> {
   if ((await enabledInDirectory(link, userDn)) === enabled) return;
   await (enabled ? link.mpf.enableUser(userDn) : link.mpf.disableUser(userDn));
 }

@@ -13,6 +13,8 @@ export interface AppConfig {
   acceptV1Signatures: boolean;
   /** Whether this instance runs the provisioning worker ('off' for API-only instances). */
   operationsWorker: 'on' | 'off';
+  /** What customers publish in DNS for their SMTP domains. */
+  dns: { mxHost?: string; mxPriority: number; autodiscoverHost?: string; spfInclude?: string };
 }
 
 export const APP_CONFIG_KEY = 'app';

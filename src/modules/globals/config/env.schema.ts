@@ -1,5 +1,16 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsFQDN,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { LOG_LEVELS } from '../../shared/logging/app-logger';
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
@@ -50,4 +61,23 @@ export class EnvSchema {
 
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** The DNS records customers publish for their SMTP domains (left out of the list when not set). */
+  @IsOptional()
+  @IsFQDN({}, { message: 'DNS_MX_HOST must be a host name, e.g. mail.hosting.example' })
+  DNS_MX_HOST?: string;
+
+  @Transform(toInteger)
+  @IsInt({ message: 'DNS_MX_PRIORITY must be an integer between 0 and 65535' })
+  @Min(0, { message: 'DNS_MX_PRIORITY must be an integer between 0 and 65535' })
+  @Max(65535, { message: 'DNS_MX_PRIORITY must be an integer between 0 and 65535' })
+  DNS_MX_PRIORITY: number = 10;
+
+  @IsOptional()
+  @IsFQDN({}, { message: 'DNS_AUTODISCOVER_HOST must be a host name, e.g. autodiscover.hosting.example' })
+  DNS_AUTODISCOVER_HOST?: string;
+
+  @IsOptional()
+  @IsFQDN({}, { message: 'DNS_SPF_INCLUDE must be a domain name, e.g. spf.hosting.example' })
+  DNS_SPF_INCLUDE?: string;
 }

@@ -59,5 +59,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     ),
     acceptV1Signatures: schema.PLUGIN_SIGNATURE_V1,
     operationsWorker: schema.OPERATIONS_WORKER,
+    dns: {
+      mxHost: schema.DNS_MX_HOST,
+      mxPriority: schema.DNS_MX_PRIORITY,
+      autodiscoverHost: schema.DNS_AUTODISCOVER_HOST,
+      spfInclude: schema.DNS_SPF_INCLUDE,
+    },
   };
 }

@@ -21,6 +21,15 @@ async function createSmtpDomain(ctx: Ctx, a: Args): Promise<undefined> {
   if (!DOMAIN_TYPES.includes(type))
     throw invalidArgument('type', `must be one of ${DOMAIN_TYPES.join(', ')}`);
   const org = await orgAt(ctx, orgDn, 'orgPath');
+  const own = org.state.smtpDomains.get(domain.toLowerCase());
+  if (type === 'PrimaryDomain' && own) {
+    // Inferred (no public source documents how HMC changes the primary domain): creating one of the organization's
+    // own domains again as PrimaryDomain promotes it, and the previous primary becomes a SecondaryDomain.
+    for (const known of org.state.smtpDomains.values())
+      if (known.type === 'PrimaryDomain') known.type = 'SecondaryDomain';
+    own.type = 'PrimaryDomain';
+    return undefined;
+  }
   const owner = ctx.state.domainOwner(domain);
   if (owner) throw alreadyExists(`SMTP domain ${domain} (organization ${owner.name})`);
   const primary = [...org.state.smtpDomains.values()].find((known) => known.type === 'PrimaryDomain');
