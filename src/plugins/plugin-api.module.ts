@@ -18,6 +18,9 @@ import { AccountsController } from './controllers/accounts.controller';
 import { ApprovalsController } from './controllers/approvals.controller';
 import { MailboxesController } from './controllers/mailboxes.controller';
 import { SmtpDomainsController } from './controllers/smtp-domains.controller';
+import { ContactsController } from './controllers/contacts.controller';
+import { DistributionListsController } from './controllers/distribution-lists.controller';
+import { PublicFolderController } from './controllers/public-folder.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { PluginSignatureGuard } from './signature/plugin-signature.guard';
 
@@ -37,6 +40,9 @@ import { PluginSignatureGuard } from './signature/plugin-signature.guard';
     ApprovalsController,
     MailboxesController,
     SmtpDomainsController,
+    ContactsController,
+    DistributionListsController,
+    PublicFolderController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: PluginSignatureGuard },

@@ -19,8 +19,13 @@ import { ApprovalRequest } from './approval/approval-request.entity';
 import { ApprovalRequests } from './approval/approval-requests';
 import { DecideApprovalUseCase } from './approval/use-cases/decide-approval.use-case';
 import { ListApprovalsUseCase } from './approval/use-cases/list-approvals.use-case';
+import { ContactOperations } from './contact/contact-operations';
 import { Contact } from './contact/contact.entity';
+import { ContactsUseCase } from './contact/use-cases/contacts.use-case';
 import { DistributionList } from './distribution-list/distribution-list.entity';
+import { ListOperations } from './distribution-list/list-operations';
+import { DistributionListsUseCase } from './distribution-list/use-cases/distribution-lists.use-case';
+import { PublicFolderUseCase } from './public-folder/public-folder';
 import { LifecycleOperations } from './lifecycle/lifecycle-operations';
 import { PlanFit } from './lifecycle/plan-fit';
 import { AccountLifecycleUseCase } from './lifecycle/use-cases/account-lifecycle.use-case';
@@ -50,6 +55,9 @@ const USE_CASES = [
   SmtpDomainsUseCase,
   AccountLifecycleUseCase,
   AccountUsageUseCase,
+  ContactsUseCase,
+  DistributionListsUseCase,
+  PublicFolderUseCase,
 ];
 
 /** Customer accounts and their Exchange organizations, provisioned through the operations engine. */
@@ -83,6 +91,8 @@ const USE_CASES = [
     DomainOperations,
     LifecycleOperations,
     PlanFit,
+    ContactOperations,
+    ListOperations,
     ...USE_CASES,
   ],
   exports: USE_CASES,

@@ -4,7 +4,8 @@ import type { Plan } from '../../plan/plan/plan.entity';
 import type { Actor } from '../../shared/actor';
 import { DomainError } from '../../shared/errors/domain.error';
 import { ErrorCode } from '../../shared/errors/error-code.enum';
-import { AccountAccess, operationRuns } from '../account/account-access';
+import { AccountAccess } from '../account/account-access';
+import { requireIdleObject } from '../account/idle-object';
 import type { Account } from '../account/account.entity';
 import { Mailbox } from './mailbox.entity';
 
@@ -30,12 +31,7 @@ export class MailboxAccess {
   ): Promise<{ account: Account; plan: Plan; mailbox: Mailbox }> {
     const { account, plan } = await this.accounts.lockForChange(accountId, actor, manager);
     const mailbox = await this.find(accountId, mailboxId, actor, manager);
-    if (mailbox.status !== 'active' || (await operationRuns(manager, mailbox.operationId))) {
-      throw new DomainError(
-        ErrorCode.CONFLICT,
-        `The mailbox ${mailbox.upn} is ${mailbox.status === 'active' ? `busy with operation ${mailbox.operationId}` : mailbox.status}; try again when it is active`,
-      );
-    }
+    await requireIdleObject(manager, mailbox, `The mailbox ${mailbox.upn}`);
     return { account, plan, mailbox };
   }
 }

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { ExchangeGateway } from '../../mpf/connection/exchange-gateway';
 import { CLOCK, type Clock } from '../../shared/clock/clock.port';
 import { AddressBook } from '../addressing/address-book';
-import { DistributionList } from '../distribution-list/distribution-list.entity';
+import { dropListMemberships } from '../distribution-list/list-memberships';
 import type { OperationOutcome } from '../operations/operation-definition';
 import { OperationRegistry } from '../operations/operation.registry';
 import {
@@ -135,14 +135,7 @@ export class MailboxOperations implements OnModuleInit {
   /** Removes the mailbox row, its addresses and its memberships in distribution lists. */
   private async forget(manager: EntityManager, accountId: string | null, mailboxId: string): Promise<void> {
     await this.addresses.releaseOwner(manager, mailboxId);
-    const lists = accountId ? await manager.findBy(DistributionList, { accountId }) : [];
-    for (const list of lists.filter((l) => l.members.some((m) => m.id === mailboxId))) {
-      await manager.update(
-        DistributionList,
-        { id: list.id },
-        { members: list.members.filter((m) => m.id !== mailboxId) },
-      );
-    }
+    await dropListMemberships(manager, accountId, mailboxId);
     await manager.delete(Mailbox, { id: mailboxId });
   }
 }

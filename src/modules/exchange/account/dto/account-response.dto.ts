@@ -12,6 +12,8 @@ export class AccountResponseDto {
   @ApiProperty({ enum: ACCOUNT_STATUSES }) status!: AccountStatus;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'The provisioning operation' })
   operationId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: "The public folder's address, if any" })
+  publicFolder!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 
@@ -26,6 +28,7 @@ export class AccountResponseDto {
       mailingPlan: account.mailingPlan,
       status,
       operationId: account.operationId,
+      publicFolder: account.publicFolder,
       createdAt: account.createdAt.toISOString(),
       updatedAt: account.updatedAt.toISOString(),
     });

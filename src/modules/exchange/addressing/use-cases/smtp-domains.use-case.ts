@@ -10,7 +10,9 @@ import { isUniqueViolation } from '../../../shared/database/unique-violation';
 import { DomainError } from '../../../shared/errors/domain.error';
 import { ErrorCode } from '../../../shared/errors/error-code.enum';
 import { validateInput } from '../../../shared/validation/validate-input';
-import { AccountAccess, operationRuns } from '../../account/account-access';
+import { AccountAccess } from '../../account/account-access';
+import { requireIdleObject } from '../../account/idle-object';
+import { requireResourceRoom } from '../../account/plan-limit';
 import { Account } from '../../account/account.entity';
 import { OperationsService } from '../../operations/operations.service';
 import { dnsRecordsFor } from '../dns-records';
@@ -56,15 +58,7 @@ export class SmtpDomainsUseCase {
       return await this.dataSource.transaction(async (manager) => {
         const { account, plan } = await this.accounts.lockForChange(accountId, actor, manager);
         if (await manager.findOneBy(SmtpDomain, { domain })) throw taken(domain);
-        const limit = plan.resources.find((r) => r.kind === 'smtpDomains')?.units.maxUnits ?? 0;
-        const used = await manager.countBy(SmtpDomain, { accountId });
-        if (used >= limit) {
-          throw new DomainError(
-            ErrorCode.PLAN_LIMIT_REACHED,
-            `The plan allows ${limit} SMTP domain(s) and the account has ${used}`,
-            { meta: { resource: 'smtpDomains', limit: String(limit), used: String(used) } },
-          );
-        }
+        await requireResourceRoom(manager, plan, 'smtpDomains', SmtpDomain, accountId);
         const type = dto.type === 'vanity' ? 'VanityDomain' : 'SecondaryDomain';
         const now = this.clock.now();
         const row = manager.create(SmtpDomain, {
@@ -148,11 +142,7 @@ export class SmtpDomainsUseCase {
   private async idleDomain(manager: EntityManager, accountId: string, domain: string): Promise<SmtpDomain> {
     const row = await manager.findOneBy(SmtpDomain, { domain: domain.toLowerCase(), accountId });
     if (!row) throw new DomainError(ErrorCode.NOT_FOUND, `The organization has no SMTP domain ${domain}`);
-    if (row.status !== 'active' || (await operationRuns(manager, row.operationId))) {
-      throw conflict(
-        `The domain ${row.domain} is ${row.status === 'active' ? 'busy' : row.status}; try again later`,
-      );
-    }
+    await requireIdleObject(manager, row, `The domain ${row.domain}`);
     return row;
   }
 

@@ -1,0 +1,92 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ExchangeGateway } from '../../mpf/connection/exchange-gateway';
+import { CLOCK, type Clock } from '../../shared/clock/clock.port';
+import { AddressBook } from '../addressing/address-book';
+import { dropListMemberships } from '../distribution-list/list-memberships';
+import type { OperationOutcome } from '../operations/operation-definition';
+import { OperationRegistry } from '../operations/operation.registry';
+import { existsInDirectory } from '../provisioning/directory-checks';
+import { Contact } from './contact.entity';
+
+export const CONTACT_CREATE = 'contact.create';
+export const CONTACT_DELETE = 'contact.delete';
+
+export interface ContactInput extends Record<string, unknown> {
+  contactId: string;
+  orgDn: string;
+  dn: string;
+  name: string;
+  address: string;
+}
+
+/** Contacts: CreateContact then MailEnableContact (target and proxy address: the external address); delete. */
+@Injectable()
+export class ContactOperations implements OnModuleInit {
+  constructor(
+    private readonly registry: OperationRegistry,
+    private readonly gateway: ExchangeGateway,
+    private readonly addresses: AddressBook,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    const open = () => this.gateway.open();
+    const deleteIfPresent = async ({ input }: { input: ContactInput }) => {
+      const link = await open();
+      if (await existsInDirectory(link, input.dn)) await link.mpf.deleteContact(input.dn);
+    };
+    this.registry.register<ContactInput>({
+      kind: CONTACT_CREATE,
+      steps: [
+        {
+          name: 'createContact',
+          async run({ input }) {
+            const link = await open();
+            if (await existsInDirectory(link, input.dn)) return;
+            await link.mpf.createContact(input.orgDn, input.name, {
+              displayName: input.name,
+              targetAddress: input.address,
+            });
+          },
+          compensate: deleteIfPresent,
+        },
+        {
+          name: 'mailEnable',
+          async run({ input }) {
+            const link = await open();
+            const entry = await link.directory.findByDn(input.dn, ['mail']);
+            if (entry?.attributes.mail?.length) return;
+            await link.mpf.mailEnableContact(input.dn, input.name, input.address, input.address);
+          },
+        },
+      ],
+      onFinished: (outcome, manager) => this.created(outcome, manager),
+    });
+    this.registry.register<ContactInput>({
+      kind: CONTACT_DELETE,
+      steps: [{ name: 'deleteContact', run: deleteIfPresent }],
+      onFinished: (outcome, manager) => this.deleted(outcome, manager),
+    });
+  }
+
+  private async created(outcome: OperationOutcome<ContactInput>, manager: EntityManager) {
+    const { contactId } = outcome.input;
+    if (outcome.status === 'compensated') return this.forget(manager, outcome.accountId, contactId);
+    const status = outcome.status === 'succeeded' ? 'active' : 'failed';
+    await manager.update(Contact, { id: contactId }, { status, updatedAt: this.clock.now() });
+  }
+
+  private async deleted(outcome: OperationOutcome<ContactInput>, manager: EntityManager) {
+    const { contactId } = outcome.input;
+    if (outcome.status === 'succeeded') return this.forget(manager, outcome.accountId, contactId);
+    await manager.update(Contact, { id: contactId }, { status: 'active', updatedAt: this.clock.now() });
+  }
+
+  /** The contact's row, its address and its list memberships (AD drops those with the object). */
+  private async forget(manager: EntityManager, accountId: string | null, contactId: string) {
+    await this.addresses.releaseOwner(manager, contactId);
+    await dropListMemberships(manager, accountId, contactId);
+    await manager.delete(Contact, { id: contactId });
+  }
+}

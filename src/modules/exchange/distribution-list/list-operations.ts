@@ -1,0 +1,139 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ExchangeGateway } from '../../mpf/connection/exchange-gateway';
+import { CLOCK, type Clock } from '../../shared/clock/clock.port';
+import { AddressBook } from '../addressing/address-book';
+import type { OperationOutcome } from '../operations/operation-definition';
+import { OperationRegistry } from '../operations/operation.registry';
+import {
+  existsInDirectory,
+  idempotentMpfCall,
+  MPF_ALREADY_EXISTS,
+  MPF_NO_SUCH_OBJECT,
+} from '../provisioning/directory-checks';
+import { DistributionList, type ListMember } from './distribution-list.entity';
+
+export const LIST_CREATE = 'distributionList.create';
+export const LIST_UPDATE = 'distributionList.update';
+export const LIST_DELETE = 'distributionList.delete';
+
+export interface ListInput extends Record<string, unknown> {
+  listId: string;
+  orgDn: string;
+  dn: string;
+  name: string;
+  address: string;
+  managerDn: string;
+  /** update: one of these. */
+  addMember?: ListMember & { dn: string };
+  removeMember?: ListMember & { dn: string };
+  newManager?: { id: string; dn: string };
+  previousManagerDn?: string;
+}
+
+/** Distribution lists: create + mail-enable, add / remove a member, change the manager, delete. */
+@Injectable()
+export class ListOperations implements OnModuleInit {
+  constructor(
+    private readonly registry: OperationRegistry,
+    private readonly gateway: ExchangeGateway,
+    private readonly addresses: AddressBook,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    const open = () => this.gateway.open();
+    const deleteIfPresent = async ({ input }: { input: ListInput }) => {
+      const link = await open();
+      if (await existsInDirectory(link, input.dn)) await link.mpf.deleteDistributionList(input.dn);
+    };
+    this.registry.register<ListInput>({
+      kind: LIST_CREATE,
+      steps: [
+        {
+          name: 'createList',
+          async run({ input }) {
+            const link = await open();
+            if (await existsInDirectory(link, input.dn)) return;
+            await link.mpf.createDistributionList(input.orgDn, input.name, input.managerDn);
+          },
+          compensate: deleteIfPresent,
+        },
+        {
+          name: 'mailEnable',
+          async run({ input }) {
+            const link = await open();
+            const entry = await link.directory.findByDn(input.dn, ['mail']);
+            if (entry?.attributes.mail?.length) return;
+            await link.mpf.mailEnableGroup(input.dn, input.name, input.address);
+          },
+        },
+      ],
+      onFinished: (outcome, manager) => this.created(outcome, manager),
+    });
+    this.registry.register<ListInput>({
+      kind: LIST_UPDATE,
+      steps: [
+        {
+          name: 'membership',
+          async run({ input }) {
+            const link = await open();
+            const { addMember, removeMember } = input;
+            if (addMember)
+              await idempotentMpfCall(() => link.mpf.groupAdd(input.dn, addMember.dn), MPF_ALREADY_EXISTS);
+            if (removeMember)
+              await idempotentMpfCall(
+                () => link.mpf.groupRemove(input.dn, removeMember.dn),
+                MPF_NO_SUCH_OBJECT,
+              );
+          },
+        },
+        {
+          name: 'manager',
+          async run({ input }) {
+            if (input.newManager)
+              await (await open()).mpf.modifyDistributionList(input.dn, input.newManager.dn);
+          },
+        },
+      ],
+      onFinished: (outcome, manager) => this.updated(outcome, manager),
+    });
+    this.registry.register<ListInput>({
+      kind: LIST_DELETE,
+      steps: [{ name: 'deleteList', run: deleteIfPresent }],
+      onFinished: (outcome, manager) => this.deleted(outcome, manager),
+    });
+  }
+
+  private async created(outcome: OperationOutcome<ListInput>, manager: EntityManager) {
+    const { listId } = outcome.input;
+    if (outcome.status === 'compensated') return this.forget(manager, listId);
+    const status = outcome.status === 'succeeded' ? 'active' : 'failed';
+    await manager.update(DistributionList, { id: listId }, { status, updatedAt: this.clock.now() });
+  }
+
+  private async updated(outcome: OperationOutcome<ListInput>, manager: EntityManager) {
+    if (outcome.status !== 'succeeded') return;
+    const { listId, addMember, removeMember, newManager } = outcome.input;
+    const list = await manager.findOneByOrFail(DistributionList, { id: listId });
+    let members = list.members.filter((m) => m.id !== removeMember?.id && m.id !== addMember?.id);
+    if (addMember)
+      members = [...members, { type: addMember.type, id: addMember.id, address: addMember.address }];
+    await manager.update(
+      DistributionList,
+      { id: listId },
+      { members, ...(newManager && { managedBy: newManager.id }), updatedAt: this.clock.now() },
+    );
+  }
+
+  private async deleted(outcome: OperationOutcome<ListInput>, manager: EntityManager) {
+    const { listId } = outcome.input;
+    if (outcome.status === 'succeeded') return this.forget(manager, listId);
+    await manager.update(DistributionList, { id: listId }, { status: 'active', updatedAt: this.clock.now() });
+  }
+
+  private async forget(manager: EntityManager, listId: string) {
+    await this.addresses.releaseOwner(manager, listId);
+    await manager.delete(DistributionList, { id: listId });
+  }
+}

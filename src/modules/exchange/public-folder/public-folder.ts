@@ -1,0 +1,197 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsFQDN, IsOptional, IsString, MaxLength } from 'class-validator';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditLog } from '../../audit/audit-log';
+import { PlatformGate } from '../../globals/platform-gate';
+import type { Plan } from '../../plan/plan/plan.entity';
+import { ExchangeGateway } from '../../mpf/connection/exchange-gateway';
+import type { Actor } from '../../shared/actor';
+import { CLOCK, type Clock } from '../../shared/clock/clock.port';
+import { DomainError } from '../../shared/errors/domain.error';
+import { ErrorCode } from '../../shared/errors/error-code.enum';
+import { validateInput } from '../../shared/validation/validate-input';
+import { AccountAccess } from '../account/account-access';
+import { Account } from '../account/account.entity';
+import { AccountResponseDto } from '../account/dto/account-response.dto';
+import { AddressBook } from '../addressing/address-book';
+import { IsLocalPart } from '../mailbox/dto/mailbox-field.decorators';
+import type { OperationOutcome } from '../operations/operation-definition';
+import { OperationRegistry } from '../operations/operation.registry';
+import { OperationsService } from '../operations/operations.service';
+import { idempotentMpfCall, MPF_ALREADY_EXISTS, MPF_NO_SUCH_OBJECT } from '../provisioning/directory-checks';
+
+export const PUBLIC_FOLDER_CREATE = 'publicFolder.create';
+export const PUBLIC_FOLDER_DELETE = 'publicFolder.delete';
+
+export class PublicFolderCreateDto {
+  @ApiProperty({ example: 'public', description: "The public folder's mailbox name" })
+  @IsLocalPart()
+  localPart!: string;
+
+  @ApiPropertyOptional({ description: "One of the organization's domains; default: its primary domain" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(253)
+  @IsFQDN({ require_tld: true }, { message: 'domain must be a domain name' })
+  domain?: string;
+}
+
+interface PublicFolderInput extends Record<string, unknown> {
+  accountId: string;
+  orgDn: string;
+  organizationName: string;
+  /** `<mailbox>@<domain>`. */
+  folder: string;
+}
+
+const parts = (folder: string) => {
+  const at = folder.lastIndexOf('@');
+  return { mailbox: folder.slice(0, at), domain: folder.slice(at + 1) };
+};
+
+/**
+ * The organization's public folder (one per organization): created when the plan allows one and gives it a
+ * public store; deleted on request. Account-level operations, so nothing else of the account runs meanwhile.
+ */
+@Injectable()
+export class PublicFolderUseCase implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly gate: PlatformGate,
+    private readonly accounts: AccountAccess,
+    private readonly addresses: AddressBook,
+    private readonly registry: OperationRegistry,
+    private readonly gateway: ExchangeGateway,
+    private readonly operations: OperationsService,
+    private readonly audit: AuditLog,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    const open = () => this.gateway.open();
+    this.registry.register<PublicFolderInput>({
+      kind: PUBLIC_FOLDER_CREATE,
+      steps: [
+        {
+          name: 'createPublicFolder',
+          async run({ input }) {
+            const link = await open();
+            const { mailbox, domain } = parts(input.folder);
+            await idempotentMpfCall(
+              () => link.mpf.createPublicFolder(input.orgDn, mailbox, domain),
+              MPF_ALREADY_EXISTS,
+            );
+          },
+        },
+      ],
+      onFinished: (outcome, manager) => this.settle(outcome, manager, true),
+    });
+    this.registry.register<PublicFolderInput>({
+      kind: PUBLIC_FOLDER_DELETE,
+      steps: [
+        {
+          name: 'deletePublicFolder',
+          async run({ input }) {
+            const link = await open();
+            const { domain } = parts(input.folder);
+            await idempotentMpfCall(
+              () => link.mpf.deletePublicFolder(input.orgDn, input.organizationName, domain),
+              MPF_NO_SUCH_OBJECT,
+            );
+          },
+        },
+      ],
+      onFinished: (outcome, manager) => this.settle(outcome, manager, false),
+    });
+  }
+
+  async create(accountId: string, body: unknown, actor: Actor): Promise<AccountResponseDto> {
+    const dto = await validateInput(PublicFolderCreateDto, body);
+    return this.change(accountId, actor, 'publicFolder.create', async (account, plan, manager) => {
+      const quota = plan.resources.find((r) => r.kind === 'publicStoreMb')?.units.maxUnits ?? 0;
+      if (!plan.publicFolderEnabled || quota < 1) {
+        throw new DomainError(
+          ErrorCode.PLAN_LIMIT_REACHED,
+          'The plan allows no public folder (or gives it no public store)',
+        );
+      }
+      if (account.publicFolder)
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `The organization already has the public folder ${account.publicFolder}`,
+        );
+      const folder = `${dto.localPart}@${dto.domain ?? account.primaryDomain}`.toLowerCase();
+      await this.addresses.requireOwnDomain(manager, accountId, folder, 'domain');
+      return { kind: PUBLIC_FOLDER_CREATE, folder };
+    });
+  }
+
+  delete(accountId: string, actor: Actor): Promise<AccountResponseDto> {
+    return this.change(accountId, actor, 'publicFolder.delete', (account) => {
+      if (!account.publicFolder)
+        throw new DomainError(ErrorCode.NOT_FOUND, 'The organization has no public folder');
+      return Promise.resolve({ kind: PUBLIC_FOLDER_DELETE, folder: account.publicFolder });
+    });
+  }
+
+  private async change(
+    accountId: string,
+    actor: Actor,
+    action: string,
+    prepare: (
+      account: Account,
+      plan: Plan,
+      manager: EntityManager,
+    ) => Promise<{ kind: string; folder: string }>,
+  ): Promise<AccountResponseDto> {
+    await this.gate.requireEnabled('manage the public folder', this.dataSource.manager);
+    return this.dataSource.transaction(async (manager) => {
+      const { account, plan } = await this.accounts.lockForChange(accountId, actor, manager);
+      await this.accounts.requireIdle(manager, accountId);
+      const { kind, folder } = await prepare(account, plan, manager);
+      const input: PublicFolderInput = {
+        accountId,
+        orgDn: account.orgDn,
+        organizationName: account.organizationName,
+        folder,
+      };
+      const operationId = await this.operations.enqueue(
+        kind,
+        input,
+        { actor, accountId, target: { type: 'account', id: accountId } },
+        manager,
+      );
+      account.operationId = operationId;
+      await manager.update(Account, { id: accountId }, { operationId });
+      const response = AccountResponseDto.from(account, account.status);
+      await this.audit.record(
+        {
+          actor,
+          action,
+          targetType: 'account',
+          targetId: accountId,
+          before: null,
+          after: { folder },
+          operationId,
+        },
+        manager,
+      );
+      return response;
+    });
+  }
+
+  private async settle(
+    outcome: OperationOutcome<PublicFolderInput>,
+    manager: EntityManager,
+    created: boolean,
+  ) {
+    if (outcome.status !== 'succeeded') return;
+    const publicFolder = created ? outcome.input.folder : null;
+    await manager.update(
+      Account,
+      { id: outcome.input.accountId },
+      { publicFolder, updatedAt: this.clock.now() },
+    );
+  }
+}

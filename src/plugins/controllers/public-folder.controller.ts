@@ -1,0 +1,38 @@
+import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccountResponseDto } from '../../modules/exchange/account/dto/account-response.dto';
+import {
+  PublicFolderCreateDto,
+  PublicFolderUseCase,
+} from '../../modules/exchange/public-folder/public-folder';
+import type { Actor } from '../../modules/shared/actor';
+import { CurrentActor } from '../actor/current-actor.decorator';
+import { RequireActor } from '../actor/require-actor.decorator';
+import { SignedRoute } from './signed-route.decorator';
+
+@ApiTags('public folder')
+@SignedRoute()
+@RequireActor('admin', 'support', 'customer')
+@Controller('plugin/v1/accounts/:accountId/public-folder')
+export class PublicFolderController {
+  constructor(private readonly folders: PublicFolderUseCase) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({ summary: "Create the organization's public folder (when the plan allows one)" })
+  @ApiAcceptedResponse({ type: AccountResponseDto })
+  create(
+    @Param('accountId') accountId: string,
+    @Body() body: PublicFolderCreateDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.folders.create(accountId, body, actor);
+  }
+
+  @Delete()
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: AccountResponseDto })
+  delete(@Param('accountId') accountId: string, @CurrentActor() actor: Actor) {
+    return this.folders.delete(accountId, actor);
+  }
+}
