@@ -21,6 +21,7 @@ import { SmtpDomainsController } from './controllers/smtp-domains.controller';
 import { ContactsController } from './controllers/contacts.controller';
 import { DistributionListsController } from './controllers/distribution-lists.controller';
 import { PublicFolderController } from './controllers/public-folder.controller';
+import { MailboxImportsController } from './controllers/mailbox-imports.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { PluginSignatureGuard } from './signature/plugin-signature.guard';
 
@@ -43,6 +44,7 @@ import { PluginSignatureGuard } from './signature/plugin-signature.guard';
     ContactsController,
     DistributionListsController,
     PublicFolderController,
+    MailboxImportsController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: PluginSignatureGuard },

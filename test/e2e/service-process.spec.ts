@@ -1,55 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signPluginRequest, signPluginRequestV2 } from '../../src/plugins/signature/plugin-signature';
-
-/** The built service (`npm start` runs the same dist/main.js), started as a newcomer would: no settings at all. */
-const MAIN = join(process.cwd(), 'dist/main.js');
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-function start(
-  cwd: string,
-  env: Record<string, string>,
-): { child: ChildProcess; output: () => string; exited: Promise<number | string | null> } {
-  const child = spawn(process.execPath, [MAIN], {
-    cwd,
-    env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  // The exit code, or the signal's name when it ended by one (Nest re-raises SIGTERM after a graceful close).
-  const exited = new Promise<number | string | null>((resolve) =>
-    child.on('exit', (code, signal) => resolve(code ?? signal)),
-  );
-  return { child, output: () => output, exited };
-}
-
-async function waitForHealth(base: string, exited: Promise<unknown>): Promise<void> {
-  let stopped = false;
-  void exited.then(() => (stopped = true));
-  for (let i = 0; i < 200 && !stopped; i++) {
-    if (
-      await fetch(`${base}/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the service did not answer /health');
-}
+import { freePort, MAIN, startService as start, waitForHealth } from '../support/service-process';
 
 describe('the service process (dist/main.js)', () => {
   beforeAll(() => {

@@ -39,6 +39,8 @@ describe.each(BACKENDS)('migrations (%s)', (backend) => {
       'contacts',
       'distribution_lists',
       'global_settings',
+      'mailbox_import_rows',
+      'mailbox_imports',
       'mailboxes',
       'mailing_plans',
       'mpf_connection',

@@ -30,7 +30,11 @@ import { LifecycleOperations } from './lifecycle/lifecycle-operations';
 import { PlanFit } from './lifecycle/plan-fit';
 import { AccountLifecycleUseCase } from './lifecycle/use-cases/account-lifecycle.use-case';
 import { AccountUsageUseCase } from './lifecycle/use-cases/account-usage.use-case';
+import { MailboxImport, MailboxImportRow } from './mailbox-import/mailbox-import.entity';
+import { ImportMailboxesUseCase } from './mailbox-import/use-cases/import-mailboxes.use-case';
+import { MailboxImportStatus } from './mailbox-import/use-cases/mailbox-import-status';
 import { MailboxAccess } from './mailbox/mailbox-access';
+import { MailboxCreator } from './mailbox/mailbox-creator';
 import { MailboxLimits } from './mailbox/mailbox-limits';
 import { MailboxOperations } from './mailbox/mailbox-operations';
 import { Mailbox } from './mailbox/mailbox.entity';
@@ -58,6 +62,8 @@ const USE_CASES = [
   ContactsUseCase,
   DistributionListsUseCase,
   PublicFolderUseCase,
+  ImportMailboxesUseCase,
+  MailboxImportStatus,
 ];
 
 /** Customer accounts and their Exchange organizations, provisioned through the operations engine. */
@@ -71,6 +77,8 @@ const USE_CASES = [
       Mailbox,
       Contact,
       DistributionList,
+      MailboxImport,
+      MailboxImportRow,
     ]),
     AuditModule,
     GlobalsModule,
@@ -86,6 +94,7 @@ const USE_CASES = [
     SignupChecks,
     MailboxAccess,
     MailboxLimits,
+    MailboxCreator,
     OrganizationProvisionOperation,
     MailboxOperations,
     DomainOperations,

@@ -28,6 +28,8 @@ export class SignupBed {
   private constructor(
     readonly app: TestApp,
     private readonly bed: EmulatorBed,
+    /** The app's database, for a second process to share. */
+    readonly databaseUrl: string,
   ) {
     this.ops = new OperationsHarness(app.app, this.clock);
   }
@@ -50,9 +52,10 @@ export class SignupBed {
     const credentials = { domain: 'HOSTING', login: 'Administrator', password: samba.password };
     const bed = await startEmulatorBed('Signup', { credentials, vdir: '/mpf' });
     const { emulator, resellerDn } = bed;
+    const databaseUrl = await freshDatabaseUrl(backend);
     const app = await TestApp.start(
       testEnv({
-        DATABASE_URL: await freshDatabaseUrl(backend),
+        DATABASE_URL: databaseUrl,
         DNS_MX_HOST: 'mx.hosting.test',
         DNS_AUTODISCOVER_HOST: 'autodiscover.hosting.test',
         DNS_SPF_INCLUDE: 'spf.hosting.test',
@@ -70,7 +73,7 @@ export class SignupBed {
       })
       .expect(200);
     await app.signed('patch', '/plugin/v1/admin/globals', { exchangeHostingEnabled: true }).expect(200);
-    return new SignupBed(app, bed);
+    return new SignupBed(app, bed, databaseUrl);
   }
 
   async stop(): Promise<void> {

@@ -18,10 +18,14 @@ import { GetOperationUseCase } from './use-cases/get-operation.use-case';
     {
       provide: OPERATIONS_WORKER_OPTIONS,
       inject: [ConfigService],
-      useFactory: (config: ConfigService) => ({
-        ...DEFAULT_OPERATIONS_WORKER_OPTIONS,
-        autoStart: config.getOrThrow<AppConfig>(APP_CONFIG_KEY).operationsWorker === 'on',
-      }),
+      useFactory: (config: ConfigService) => {
+        const app = config.getOrThrow<AppConfig>(APP_CONFIG_KEY);
+        return {
+          ...DEFAULT_OPERATIONS_WORKER_OPTIONS,
+          autoStart: app.operationsWorker === 'on',
+          leaseMs: app.operationsLeaseMs,
+        };
+      },
     },
     OperationRegistry,
     OperationsService,

@@ -13,6 +13,8 @@ export interface AppConfig {
   acceptV1Signatures: boolean;
   /** Whether this instance runs the provisioning worker ('off' for API-only instances). */
   operationsWorker: 'on' | 'off';
+  /** A worker's lease on an operation (renewed while it works). */
+  operationsLeaseMs: number;
   /** What customers publish in DNS for their SMTP domains. */
   dns: { mxHost?: string; mxPriority: number; autodiscoverHost?: string; spfInclude?: string };
 }

@@ -53,6 +53,13 @@ export class EnvSchema {
   @IsIn(['on', 'off'], { message: 'OPERATIONS_WORKER must be on or off' })
   OPERATIONS_WORKER: 'on' | 'off' = 'on';
 
+  /** How long a worker holds an operation without renewing it; a crashed worker's operations resume after it. */
+  @Transform(toInteger)
+  @IsInt({ message: 'OPERATIONS_LEASE_SECONDS must be an integer between 5 and 3600' })
+  @Min(5, { message: 'OPERATIONS_LEASE_SECONDS must be an integer between 5 and 3600' })
+  @Max(3600, { message: 'OPERATIONS_LEASE_SECONDS must be an integer between 5 and 3600' })
+  OPERATIONS_LEASE_SECONDS: number = 60;
+
   @Transform(toInteger)
   @IsInt({ message: 'PORT must be an integer between 0 and 65535' })
   @Min(0, { message: 'PORT must be an integer between 0 and 65535' })

@@ -59,6 +59,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     ),
     acceptV1Signatures: schema.PLUGIN_SIGNATURE_V1,
     operationsWorker: schema.OPERATIONS_WORKER,
+    operationsLeaseMs: schema.OPERATIONS_LEASE_SECONDS * 1000,
     dns: {
       mxHost: schema.DNS_MX_HOST,
       mxPriority: schema.DNS_MX_PRIORITY,

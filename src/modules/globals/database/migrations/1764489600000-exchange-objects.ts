@@ -13,7 +13,8 @@ const byAccount = (table: string) =>
 
 /**
  * What an organization holds: approval requests, SMTP domains, mailboxes, every SMTP address (unique across all
- * tenants: the primary key), distribution lists with their members, contacts; the account's public folder.
+ * tenants: the primary key), distribution lists with their members, contacts, bulk mailbox imports; the account's
+ * public folder.
  */
 export class ExchangeObjects1764489600000 implements MigrationInterface {
   name = 'ExchangeObjects1764489600000';
@@ -145,10 +146,38 @@ export class ExchangeObjects1764489600000 implements MigrationInterface {
         ],
       }),
     );
+    await queryRunner.createTable(
+      new Table({
+        name: 'mailbox_imports',
+        columns: [
+          id,
+          accountId,
+          { name: 'actor', type: 'varchar', length: '160' },
+          { name: 'total', type: 'int' },
+          { name: 'created_at', type: 'datetime', precision: 3 },
+        ],
+        indices: [byAccount('mailbox_imports')],
+      }),
+    );
+    await queryRunner.createTable(
+      new Table({
+        name: 'mailbox_import_rows',
+        columns: [
+          { name: 'import_id', type: 'varchar', length: '36', isPrimary: true },
+          { name: 'line', type: 'int', isPrimary: true },
+          { name: 'address', type: 'varchar', length: '254' },
+          { name: 'mailbox_id', type: 'varchar', length: '36', isNullable: true },
+          { name: 'operation_id', type: 'varchar', length: '36', isNullable: true },
+          { name: 'errors', type: 'text', isNullable: true },
+        ],
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     for (const table of [
+      'mailbox_import_rows',
+      'mailbox_imports',
       'distribution_lists',
       'contacts',
       'smtp_addresses',

@@ -1,0 +1,122 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditLog } from '../../audit/audit-log';
+import { buildDn } from '../../directory/ldap-dn';
+import type { Plan } from '../../plan/plan/plan.entity';
+import type { Actor } from '../../shared/actor';
+import { CLOCK, type Clock } from '../../shared/clock/clock.port';
+import type { FieldError } from '../../shared/errors/domain.error';
+import type { Account } from '../account/account.entity';
+import { AddressBook } from '../addressing/address-book';
+import { OperationsService } from '../operations/operations.service';
+import type { MailboxCreateDto } from './dto/mailbox-input.dto';
+import { MailboxResponseDto } from './dto/mailbox-response.dto';
+import { MailboxLimits } from './mailbox-limits';
+import { MAILBOX_CREATE, type MailboxCreateInput, NEW_MAILBOX_PASSWORD_FIELD } from './mailbox-operations';
+import { Mailbox } from './mailbox.entity';
+import { newMailbox } from './new-mailbox';
+
+/** A CN holds at most 64 characters, and a mailbox user's CN is its UPN. */
+export const MAX_UPN = 64;
+
+/** The address a create request asks for, or the field error that makes it unusable. */
+export function requestedUpn(
+  dto: MailboxCreateDto,
+  account: Account,
+): { upn: string } | { error: FieldError } {
+  const upn = `${dto.localPart}@${dto.domain ?? account.primaryDomain}`.toLowerCase();
+  if (upn.length <= MAX_UPN) return { upn };
+  return {
+    error: { field: 'localPart', rule: 'maxLength', message: `${upn} is longer than ${MAX_UPN} characters` },
+  };
+}
+
+/**
+ * The transactional half of creating a mailbox, shared by the single create and the bulk import: inside the
+ * transaction that locked the account, the plan's limits, the row, its reserved address, the `mailbox.create`
+ * operation (password sealed) and the audit entry.
+ */
+@Injectable()
+export class MailboxCreator {
+  constructor(
+    private readonly limits: MailboxLimits,
+    private readonly addresses: AddressBook,
+    private readonly operations: OperationsService,
+    private readonly audit: AuditLog,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async create(
+    manager: EntityManager,
+    account: Account,
+    plan: Plan,
+    dto: MailboxCreateDto,
+    upn: string,
+    actor: Actor,
+  ): Promise<Mailbox> {
+    const offer = await this.limits.offered(plan, dto.mailingPlan, 'mailingPlan', manager);
+    await this.limits.requireRoom(manager, account.id, plan, offer);
+    const mailbox = newMailbox(
+      account.id,
+      {
+        userPrincipalName: upn,
+        userDn: buildDn([['CN', upn]], account.orgDn),
+        displayName: dto.displayName,
+        givenName: dto.givenName,
+        middleName: dto.middleName,
+        sn: dto.sn,
+        initials: dto.initials,
+        mailingPlan: offer.mailingPlan.name,
+        isAdmin: dto.isAdmin ?? false,
+      },
+      this.clock.now(),
+    );
+    await manager.insert(Mailbox, mailbox);
+    const owner = { accountId: account.id, type: 'mailbox' as const, id: mailbox.id };
+    await this.addresses.reserve(manager, owner, [{ address: upn, isPrimary: true }], 'localPart');
+    const names = {
+      givenName: dto.givenName,
+      middleName: dto.middleName,
+      sn: dto.sn,
+      initials: dto.initials,
+    };
+    const input: MailboxCreateInput = {
+      mailboxId: mailbox.id,
+      orgDn: account.orgDn,
+      user: {
+        userPrincipalName: upn,
+        userDn: mailbox.userDn,
+        displayName: mailbox.displayName,
+        ...Object.fromEntries(Object.entries(names).filter(([, v]) => v)),
+        mailingPlan: mailbox.mailingPlan,
+        isAdmin: mailbox.isAdmin,
+      },
+      [NEW_MAILBOX_PASSWORD_FIELD]: dto.password,
+    };
+    mailbox.operationId = await this.operations.enqueue(
+      MAILBOX_CREATE,
+      input,
+      {
+        actor,
+        accountId: account.id,
+        target: { type: 'mailbox', id: mailbox.id },
+        secretFields: [NEW_MAILBOX_PASSWORD_FIELD],
+      },
+      manager,
+    );
+    await manager.update(Mailbox, { id: mailbox.id }, { operationId: mailbox.operationId });
+    await this.audit.record(
+      {
+        actor,
+        action: 'mailbox.create',
+        targetType: 'mailbox',
+        targetId: mailbox.id,
+        before: null,
+        after: MailboxResponseDto.from(mailbox, []),
+        operationId: mailbox.operationId,
+      },
+      manager,
+    );
+    return mailbox;
+  }
+}
