@@ -22,6 +22,7 @@ import { ContactsController } from './controllers/contacts.controller';
 import { DistributionListsController } from './controllers/distribution-lists.controller';
 import { PublicFolderController } from './controllers/public-folder.controller';
 import { MailboxImportsController } from './controllers/mailbox-imports.controller';
+import { DriftController } from './controllers/drift.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { PluginSignatureGuard } from './signature/plugin-signature.guard';
 
@@ -45,6 +46,7 @@ import { PluginSignatureGuard } from './signature/plugin-signature.guard';
     DistributionListsController,
     PublicFolderController,
     MailboxImportsController,
+    DriftController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: PluginSignatureGuard },

@@ -43,6 +43,9 @@ import { CreateMailboxUseCase } from './mailbox/use-cases/create-mailbox.use-cas
 import { DeleteMailboxUseCase } from './mailbox/use-cases/delete-mailbox.use-case';
 import { GetMailboxesUseCase } from './mailbox/use-cases/get-mailboxes.use-case';
 import { MailboxUsageUseCase } from './mailbox/use-cases/mailbox-usage.use-case';
+import { DriftInspector } from './drift/drift-inspector';
+import { DriftRepairOperation } from './drift/drift-repair.operation';
+import { DriftUseCase } from './drift/drift.use-case';
 import { OperationsModule } from './operations/operations.module';
 import { OrganizationProvisionOperation } from './provisioning/organization-provision.operation';
 
@@ -64,6 +67,7 @@ const USE_CASES = [
   PublicFolderUseCase,
   ImportMailboxesUseCase,
   MailboxImportStatus,
+  DriftUseCase,
 ];
 
 /** Customer accounts and their Exchange organizations, provisioned through the operations engine. */
@@ -102,6 +106,8 @@ const USE_CASES = [
     PlanFit,
     ContactOperations,
     ListOperations,
+    DriftInspector,
+    DriftRepairOperation,
     ...USE_CASES,
   ],
   exports: USE_CASES,

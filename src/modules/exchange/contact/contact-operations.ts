@@ -2,8 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ExchangeGateway } from '../../mpf/connection/exchange-gateway';
 import { CLOCK, type Clock } from '../../shared/clock/clock.port';
-import { AddressBook } from '../addressing/address-book';
-import { dropListMemberships } from '../distribution-list/list-memberships';
+import { forgetObject } from '../addressing/forget-object';
 import type { OperationOutcome } from '../operations/operation-definition';
 import { OperationRegistry } from '../operations/operation.registry';
 import { existsInDirectory } from '../provisioning/directory-checks';
@@ -26,7 +25,6 @@ export class ContactOperations implements OnModuleInit {
   constructor(
     private readonly registry: OperationRegistry,
     private readonly gateway: ExchangeGateway,
-    private readonly addresses: AddressBook,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -72,21 +70,15 @@ export class ContactOperations implements OnModuleInit {
 
   private async created(outcome: OperationOutcome<ContactInput>, manager: EntityManager) {
     const { contactId } = outcome.input;
-    if (outcome.status === 'compensated') return this.forget(manager, outcome.accountId, contactId);
+    if (outcome.status === 'compensated')
+      return forgetObject(manager, 'contact', outcome.accountId, contactId);
     const status = outcome.status === 'succeeded' ? 'active' : 'failed';
     await manager.update(Contact, { id: contactId }, { status, updatedAt: this.clock.now() });
   }
 
   private async deleted(outcome: OperationOutcome<ContactInput>, manager: EntityManager) {
     const { contactId } = outcome.input;
-    if (outcome.status === 'succeeded') return this.forget(manager, outcome.accountId, contactId);
+    if (outcome.status === 'succeeded') return forgetObject(manager, 'contact', outcome.accountId, contactId);
     await manager.update(Contact, { id: contactId }, { status: 'active', updatedAt: this.clock.now() });
-  }
-
-  /** The contact's row, its address and its list memberships (AD drops those with the object). */
-  private async forget(manager: EntityManager, accountId: string | null, contactId: string) {
-    await this.addresses.releaseOwner(manager, contactId);
-    await dropListMemberships(manager, accountId, contactId);
-    await manager.delete(Contact, { id: contactId });
   }
 }

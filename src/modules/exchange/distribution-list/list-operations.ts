@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ExchangeGateway } from '../../mpf/connection/exchange-gateway';
 import { CLOCK, type Clock } from '../../shared/clock/clock.port';
-import { AddressBook } from '../addressing/address-book';
+import { forgetObject } from '../addressing/forget-object';
 import type { OperationOutcome } from '../operations/operation-definition';
 import { OperationRegistry } from '../operations/operation.registry';
 import {
@@ -37,7 +37,6 @@ export class ListOperations implements OnModuleInit {
   constructor(
     private readonly registry: OperationRegistry,
     private readonly gateway: ExchangeGateway,
-    private readonly addresses: AddressBook,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -107,7 +106,8 @@ export class ListOperations implements OnModuleInit {
 
   private async created(outcome: OperationOutcome<ListInput>, manager: EntityManager) {
     const { listId } = outcome.input;
-    if (outcome.status === 'compensated') return this.forget(manager, listId);
+    if (outcome.status === 'compensated')
+      return forgetObject(manager, 'distribution_list', outcome.accountId, listId);
     const status = outcome.status === 'succeeded' ? 'active' : 'failed';
     await manager.update(DistributionList, { id: listId }, { status, updatedAt: this.clock.now() });
   }
@@ -128,12 +128,8 @@ export class ListOperations implements OnModuleInit {
 
   private async deleted(outcome: OperationOutcome<ListInput>, manager: EntityManager) {
     const { listId } = outcome.input;
-    if (outcome.status === 'succeeded') return this.forget(manager, listId);
+    if (outcome.status === 'succeeded')
+      return forgetObject(manager, 'distribution_list', outcome.accountId, listId);
     await manager.update(DistributionList, { id: listId }, { status: 'active', updatedAt: this.clock.now() });
-  }
-
-  private async forget(manager: EntityManager, listId: string) {
-    await this.addresses.releaseOwner(manager, listId);
-    await manager.delete(DistributionList, { id: listId });
   }
 }

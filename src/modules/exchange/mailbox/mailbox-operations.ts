@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { ExchangeGateway } from '../../mpf/connection/exchange-gateway';
 import { CLOCK, type Clock } from '../../shared/clock/clock.port';
 import { AddressBook } from '../addressing/address-book';
-import { dropListMemberships } from '../distribution-list/list-memberships';
+import { forgetObject } from '../addressing/forget-object';
 import type { OperationOutcome } from '../operations/operation-definition';
 import { OperationRegistry } from '../operations/operation.registry';
 import {
@@ -87,7 +87,8 @@ export class MailboxOperations implements OnModuleInit {
 
   private async created(outcome: OperationOutcome<MailboxCreateInput>, manager: EntityManager) {
     const { mailboxId } = outcome.input;
-    if (outcome.status === 'compensated') return this.forget(manager, outcome.accountId, mailboxId);
+    if (outcome.status === 'compensated')
+      return forgetObject(manager, 'mailbox', outcome.accountId, mailboxId);
     const created = outcome.output<{ samAccountName?: string }>('createUser');
     await manager.update(
       Mailbox,
@@ -128,14 +129,7 @@ export class MailboxOperations implements OnModuleInit {
 
   private async deleted(outcome: OperationOutcome<MailboxDeleteInput>, manager: EntityManager) {
     const { mailboxId } = outcome.input;
-    if (outcome.status === 'succeeded') return this.forget(manager, outcome.accountId, mailboxId);
+    if (outcome.status === 'succeeded') return forgetObject(manager, 'mailbox', outcome.accountId, mailboxId);
     await manager.update(Mailbox, { id: mailboxId }, { status: 'active', updatedAt: this.clock.now() });
-  }
-
-  /** Removes the mailbox row, its addresses and its memberships in distribution lists. */
-  private async forget(manager: EntityManager, accountId: string | null, mailboxId: string): Promise<void> {
-    await this.addresses.releaseOwner(manager, mailboxId);
-    await dropListMemberships(manager, accountId, mailboxId);
-    await manager.delete(Mailbox, { id: mailboxId });
   }
 }

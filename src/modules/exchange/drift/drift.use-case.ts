@@ -1,0 +1,97 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { AuditLog } from '../../audit/audit-log';
+import { ExchangeGateway } from '../../mpf/connection/exchange-gateway';
+import type { Actor } from '../../shared/actor';
+import { CLOCK, type Clock } from '../../shared/clock/clock.port';
+import { AccountAccess } from '../account/account-access';
+import { Account } from '../account/account.entity';
+import { OperationsService } from '../operations/operations.service';
+import { type DriftItem, DriftInspector } from './drift-inspector';
+import { ORGANIZATION_REPAIR, type RepairInput } from './drift-repair.operation';
+
+export interface DriftReport {
+  accountId: string;
+  organizationName: string;
+  checkedAt: string;
+  items: DriftItem[];
+}
+
+/** Drift between the database and AD: per organization, across all of them (admins), and its repair. */
+@Injectable()
+export class DriftUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly accounts: AccountAccess,
+    private readonly inspector: DriftInspector,
+    private readonly gateway: ExchangeGateway,
+    private readonly operations: OperationsService,
+    private readonly audit: AuditLog,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async report(accountId: string, actor: Actor): Promise<DriftReport> {
+    const manager = this.dataSource.manager;
+    const account = await this.accounts.find(accountId, actor, manager);
+    return this.inspect(account);
+  }
+
+  /** Every active or suspended organization's drift (only those with something to report). */
+  async reportAll(): Promise<DriftReport[]> {
+    const accounts = await this.dataSource.manager.find(Account, {
+      where: { status: In(['active', 'suspended']) },
+      order: { id: 'ASC' },
+    });
+    const reports: DriftReport[] = [];
+    for (const account of accounts) {
+      const report = await this.inspect(account);
+      if (report.items.length > 0) reports.push(report);
+    }
+    return reports;
+  }
+
+  /** Inspects again (locked, nothing else running) and persists one repair operation for what it found. */
+  async repair(accountId: string, actor: Actor): Promise<DriftReport & { operationId: string | null }> {
+    return this.dataSource.transaction(async (manager) => {
+      const { account } = await this.accounts.lockForChange(accountId, actor, manager, [
+        'active',
+        'suspended',
+      ]);
+      await this.accounts.requireIdle(manager, accountId);
+      const report = await this.inspect(account, manager);
+      const repairable = report.items.filter((i) => i.problem !== 'extra' && i.kind !== 'organization');
+      if (repairable.length === 0) return { ...report, operationId: null };
+      const input: RepairInput = { accountId, items: repairable };
+      const operationId = await this.operations.enqueue(
+        ORGANIZATION_REPAIR,
+        input,
+        { actor, accountId, target: { type: 'account', id: accountId } },
+        manager,
+      );
+      await manager.update(Account, { id: accountId }, { operationId });
+      await this.audit.record(
+        {
+          actor,
+          action: 'organization.repair',
+          targetType: 'account',
+          targetId: accountId,
+          before: report.items,
+          after: null,
+          operationId,
+        },
+        manager,
+      );
+      return { ...report, operationId };
+    });
+  }
+
+  private async inspect(account: Account, manager = this.dataSource.manager): Promise<DriftReport> {
+    const link = await this.gateway.open();
+    return {
+      accountId: account.id,
+      organizationName: account.organizationName,
+      checkedAt: this.clock.now().toISOString(),
+      items: await this.inspector.inspect(manager, link, account),
+    };
+  }
+}
