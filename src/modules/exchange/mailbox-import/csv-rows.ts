@@ -17,19 +17,25 @@ export const IMPORT_COLUMNS = [
 
 /**
  * Parses CSV text with a header line into one object per line: empty cells are left out and `isAdmin` becomes a
- * boolean when it says true/false. A malformed file or an unknown column is a 400 naming `csv`.
+ * boolean when it says true/false. A malformed file, an unknown column or more than `maxRows` lines (only one
+ * more is read) is a 400 naming `csv`.
  */
 export async function csvRows(csv: string, maxRows: number): Promise<Record<string, unknown>[]> {
   const records = await new Promise<Record<string, string>[]>((resolve, reject) =>
     parse(
       csv,
-      { columns: true, bom: true, trim: true, skip_empty_lines: true, to_line: maxRows + 1 },
+      { columns: true, bom: true, trim: true, skip_empty_lines: true, to: maxRows + 1 },
       (error, rows: Record<string, string>[]) => (error ? reject(error) : resolve(rows)),
     ),
   ).catch((error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     throw DomainError.validation([{ field: 'csv', rule: 'csv', message }]);
   });
+  if (records.length > maxRows) {
+    throw DomainError.validation([
+      { field: 'csv', rule: 'maxRows', message: `has more than ${maxRows} lines; split it` },
+    ]);
+  }
   if (records.length === 0) {
     throw DomainError.validation([
       { field: 'csv', rule: 'notEmpty', message: 'has no line after the header' },
