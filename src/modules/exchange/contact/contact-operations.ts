@@ -2,11 +2,10 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ExchangeGateway } from '../../mpf/connection/exchange-gateway';
 import { CLOCK, type Clock } from '../../shared/clock/clock.port';
-import { forgetObject } from '../addressing/forget-object';
+import { settleObject } from '../addressing/object-outcome';
 import type { OperationOutcome } from '../operations/operation-definition';
 import { OperationRegistry } from '../operations/operation.registry';
 import { existsInDirectory } from '../provisioning/directory-checks';
-import { Contact } from './contact.entity';
 
 export const CONTACT_CREATE = 'contact.create';
 export const CONTACT_DELETE = 'contact.delete';
@@ -68,17 +67,11 @@ export class ContactOperations implements OnModuleInit {
     });
   }
 
-  private async created(outcome: OperationOutcome<ContactInput>, manager: EntityManager) {
-    const { contactId } = outcome.input;
-    if (outcome.status === 'compensated')
-      return forgetObject(manager, 'contact', outcome.accountId, contactId);
-    const status = outcome.status === 'succeeded' ? 'active' : 'failed';
-    await manager.update(Contact, { id: contactId }, { status, updatedAt: this.clock.now() });
+  private created(outcome: OperationOutcome<ContactInput>, manager: EntityManager) {
+    return settleObject(manager, 'contact', outcome.input.contactId, outcome, 'create', this.clock.now());
   }
 
-  private async deleted(outcome: OperationOutcome<ContactInput>, manager: EntityManager) {
-    const { contactId } = outcome.input;
-    if (outcome.status === 'succeeded') return forgetObject(manager, 'contact', outcome.accountId, contactId);
-    await manager.update(Contact, { id: contactId }, { status: 'active', updatedAt: this.clock.now() });
+  private deleted(outcome: OperationOutcome<ContactInput>, manager: EntityManager) {
+    return settleObject(manager, 'contact', outcome.input.contactId, outcome, 'delete', this.clock.now());
   }
 }

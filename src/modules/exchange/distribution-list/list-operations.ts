@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ExchangeGateway } from '../../mpf/connection/exchange-gateway';
 import { CLOCK, type Clock } from '../../shared/clock/clock.port';
-import { forgetObject } from '../addressing/forget-object';
+import { settleObject } from '../addressing/object-outcome';
 import type { OperationOutcome } from '../operations/operation-definition';
 import { OperationRegistry } from '../operations/operation.registry';
 import {
@@ -104,12 +104,15 @@ export class ListOperations implements OnModuleInit {
     });
   }
 
-  private async created(outcome: OperationOutcome<ListInput>, manager: EntityManager) {
-    const { listId } = outcome.input;
-    if (outcome.status === 'compensated')
-      return forgetObject(manager, 'distribution_list', outcome.accountId, listId);
-    const status = outcome.status === 'succeeded' ? 'active' : 'failed';
-    await manager.update(DistributionList, { id: listId }, { status, updatedAt: this.clock.now() });
+  private created(outcome: OperationOutcome<ListInput>, manager: EntityManager) {
+    return settleObject(
+      manager,
+      'distribution_list',
+      outcome.input.listId,
+      outcome,
+      'create',
+      this.clock.now(),
+    );
   }
 
   private async updated(outcome: OperationOutcome<ListInput>, manager: EntityManager) {
@@ -126,10 +129,14 @@ export class ListOperations implements OnModuleInit {
     );
   }
 
-  private async deleted(outcome: OperationOutcome<ListInput>, manager: EntityManager) {
-    const { listId } = outcome.input;
-    if (outcome.status === 'succeeded')
-      return forgetObject(manager, 'distribution_list', outcome.accountId, listId);
-    await manager.update(DistributionList, { id: listId }, { status: 'active', updatedAt: this.clock.now() });
+  private deleted(outcome: OperationOutcome<ListInput>, manager: EntityManager) {
+    return settleObject(
+      manager,
+      'distribution_list',
+      outcome.input.listId,
+      outcome,
+      'delete',
+      this.clock.now(),
+    );
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { dnEquals } from '../../directory/ldap-dn';
 import { ExchangeGateway, type ExchangeLink } from '../../mpf/connection/exchange-gateway';
-import { forgetObject } from '../addressing/forget-object';
+import { forgetObject } from '../addressing/object-outcome';
 import { setEnabled } from '../mailbox/mailbox-update.steps';
 import type { OperationOutcome } from '../operations/operation-definition';
 import { OperationRegistry } from '../operations/operation.registry';

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { ExchangeGateway } from '../../mpf/connection/exchange-gateway';
 import { CLOCK, type Clock } from '../../shared/clock/clock.port';
 import { AddressBook } from '../addressing/address-book';
-import { forgetObject } from '../addressing/forget-object';
+import { settleObject } from '../addressing/object-outcome';
 import type { OperationOutcome } from '../operations/operation-definition';
 import { OperationRegistry } from '../operations/operation.registry';
 import {
@@ -85,20 +85,11 @@ export class MailboxOperations implements OnModuleInit {
     });
   }
 
-  private async created(outcome: OperationOutcome<MailboxCreateInput>, manager: EntityManager) {
-    const { mailboxId } = outcome.input;
-    if (outcome.status === 'compensated')
-      return forgetObject(manager, 'mailbox', outcome.accountId, mailboxId);
+  private created(outcome: OperationOutcome<MailboxCreateInput>, manager: EntityManager) {
     const created = outcome.output<{ samAccountName?: string }>('createUser');
-    await manager.update(
-      Mailbox,
-      { id: mailboxId },
-      {
-        status: outcome.status === 'succeeded' ? 'active' : 'failed',
-        samAccountName: created?.samAccountName ?? null,
-        updatedAt: this.clock.now(),
-      },
-    );
+    return settleObject(manager, 'mailbox', outcome.input.mailboxId, outcome, 'create', this.clock.now(), {
+      samAccountName: created?.samAccountName ?? null,
+    });
   }
 
   private async updated(outcome: OperationOutcome<MailboxUpdateInput>, manager: EntityManager) {
@@ -127,9 +118,7 @@ export class MailboxOperations implements OnModuleInit {
     );
   }
 
-  private async deleted(outcome: OperationOutcome<MailboxDeleteInput>, manager: EntityManager) {
-    const { mailboxId } = outcome.input;
-    if (outcome.status === 'succeeded') return forgetObject(manager, 'mailbox', outcome.accountId, mailboxId);
-    await manager.update(Mailbox, { id: mailboxId }, { status: 'active', updatedAt: this.clock.now() });
+  private deleted(outcome: OperationOutcome<MailboxDeleteInput>, manager: EntityManager) {
+    return settleObject(manager, 'mailbox', outcome.input.mailboxId, outcome, 'delete', this.clock.now());
   }
 }

@@ -1,6 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsFQDN, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../../audit/audit-log';
 import { PlatformGate } from '../../globals/platform-gate';
@@ -15,7 +14,7 @@ import { AccountAccess } from '../account/account-access';
 import { Account } from '../account/account.entity';
 import { AccountResponseDto } from '../account/dto/account-response.dto';
 import { AddressBook } from '../addressing/address-book';
-import { IsLocalPart } from '../mailbox/dto/mailbox-field.decorators';
+import { IsLocalPart, IsOptionalOrgDomain } from '../mailbox/dto/mailbox-field.decorators';
 import type { OperationOutcome } from '../operations/operation-definition';
 import { OperationRegistry } from '../operations/operation.registry';
 import { OperationsService } from '../operations/operations.service';
@@ -29,11 +28,7 @@ export class PublicFolderCreateDto {
   @IsLocalPart()
   localPart!: string;
 
-  @ApiPropertyOptional({ description: "One of the organization's domains; default: its primary domain" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(253)
-  @IsFQDN({ require_tld: true }, { message: 'domain must be a domain name' })
+  @IsOptionalOrgDomain()
   domain?: string;
 }
 

@@ -1,50 +1,38 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsFQDN, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { OBJECT_NAME } from '../../contact/dto/contact.dto';
 import type { ObjectStatus } from '../../contact/contact.entity';
-import { IsLocalPart } from '../../mailbox/dto/mailbox-field.decorators';
+import {
+  IsAddress,
+  IsLocalPart,
+  IsObjectName,
+  IsOptionalOrgDomain,
+} from '../../mailbox/dto/mailbox-field.decorators';
 import type { DistributionList, ListMember } from '../distribution-list.entity';
 
 export class DistributionListCreateDto {
-  @ApiProperty({ example: 'Sales', description: 'The list name (CN), 1-64 characters' })
-  @IsString()
-  @Length(1, 64)
-  @Matches(OBJECT_NAME, {
-    message: 'name must not start or end with spaces nor contain " \\ / [ ] : | < > + = ; ? , *',
-  })
+  @IsObjectName('Sales')
   name!: string;
 
   @ApiProperty({ example: 'sales', description: 'Local part of the list address' })
   @IsLocalPart()
   localPart!: string;
 
-  @ApiPropertyOptional({ description: "One of the organization's domains; default: its primary domain" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(253)
-  @IsFQDN({ require_tld: true }, { message: 'domain must be a domain name' })
+  @IsOptionalOrgDomain()
   domain?: string;
 
   @ApiProperty({ description: 'Address of the mailbox that manages the list' })
-  @IsString()
-  @MaxLength(254)
-  @IsEmail({}, { message: 'managedBy must be the address of a mailbox of the organization' })
+  @IsAddress('managedBy')
   managedBy!: string;
 }
 
 export class ListMemberDto {
   @ApiProperty({ description: 'Address of a mailbox or contact of the organization' })
-  @IsString()
-  @MaxLength(254)
-  @IsEmail({}, { message: 'address must be an e-mail address' })
+  @IsAddress('address')
   address!: string;
 }
 
 export class ListManagerDto {
   @ApiProperty({ description: 'Address of the mailbox that manages the list' })
-  @IsString()
-  @MaxLength(254)
-  @IsEmail({}, { message: 'managedBy must be the address of a mailbox of the organization' })
+  @IsAddress('managedBy')
   managedBy!: string;
 }
 

@@ -1,15 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDisplayName, IsLocalPart, IsNewPassword } from './mailbox-field.decorators';
 import {
-  IsBoolean,
-  IsEmail,
-  IsFQDN,
-  IsOptional,
-  IsString,
-  Length,
-  MaxLength,
-  ValidateIf,
-} from 'class-validator';
+  IsAddress,
+  IsDisplayName,
+  IsLocalPart,
+  IsNewPassword,
+  IsOptionalOrgDomain,
+} from './mailbox-field.decorators';
+import { IsBoolean, IsEmail, IsOptional, IsString, Length, MaxLength, ValidateIf } from 'class-validator';
 
 /** Names a mailbox may be given (each optional on edits; an edit cannot clear a name, as with MPF's ModifyUser). */
 export class MailboxNamesDto {
@@ -29,11 +26,7 @@ export class MailboxCreateDto extends MailboxNamesDto {
   @IsLocalPart()
   localPart!: string;
 
-  @ApiPropertyOptional({ description: "One of the organization's domains; default: its primary domain" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(253)
-  @IsFQDN({ require_tld: true }, { message: 'domain must be a domain name' })
+  @IsOptionalOrgDomain()
   domain?: string;
 
   @ApiProperty({ example: 'Bob Builder' })
@@ -72,12 +65,7 @@ export class MailboxAliasDto {
     example: 'sales@acme.example',
     description: "An address on one of the organization's domains",
   })
-  @IsString()
-  @MaxLength(254)
-  @IsEmail(
-    { allow_display_name: false, allow_ip_domain: false },
-    { message: 'address must be an e-mail address' },
-  )
+  @IsAddress('address')
   address!: string;
 }
 
