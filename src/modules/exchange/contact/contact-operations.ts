@@ -5,7 +5,11 @@ import { CLOCK, type Clock } from '../../shared/clock/clock.port';
 import { settleObject } from '../addressing/object-outcome';
 import type { OperationOutcome } from '../operations/operation-definition';
 import { OperationRegistry } from '../operations/operation.registry';
-import { existsInDirectory } from '../provisioning/directory-checks';
+import {
+  createMailEnabledSteps,
+  type MailEnabledObject,
+  removeStep,
+} from '../provisioning/mail-enabled-object';
 
 export const CONTACT_CREATE = 'contact.create';
 export const CONTACT_DELETE = 'contact.delete';
@@ -28,41 +32,25 @@ export class ContactOperations implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const open = () => this.gateway.open();
-    const deleteIfPresent = async ({ input }: { input: ContactInput }) => {
-      const link = await open();
-      if (await existsInDirectory(link, input.dn)) await link.mpf.deleteContact(input.dn);
+    const contact: MailEnabledObject<ContactInput> = {
+      dn: (input) => input.dn,
+      create: (link, input) =>
+        link.mpf.createContact(input.orgDn, input.name, {
+          displayName: input.name,
+          targetAddress: input.address,
+        }),
+      mailEnable: (link, input) =>
+        link.mpf.mailEnableContact(input.dn, input.name, input.address, input.address),
+      remove: (link, dn) => link.mpf.deleteContact(dn),
     };
     this.registry.register<ContactInput>({
       kind: CONTACT_CREATE,
-      steps: [
-        {
-          name: 'createContact',
-          async run({ input }) {
-            const link = await open();
-            if (await existsInDirectory(link, input.dn)) return;
-            await link.mpf.createContact(input.orgDn, input.name, {
-              displayName: input.name,
-              targetAddress: input.address,
-            });
-          },
-          compensate: deleteIfPresent,
-        },
-        {
-          name: 'mailEnable',
-          async run({ input }) {
-            const link = await open();
-            const entry = await link.directory.findByDn(input.dn, ['mail']);
-            if (entry?.attributes.mail?.length) return;
-            await link.mpf.mailEnableContact(input.dn, input.name, input.address, input.address);
-          },
-        },
-      ],
+      steps: createMailEnabledSteps(this.gateway, contact, 'createContact'),
       onFinished: (outcome, manager) => this.created(outcome, manager),
     });
     this.registry.register<ContactInput>({
       kind: CONTACT_DELETE,
-      steps: [{ name: 'deleteContact', run: deleteIfPresent }],
+      steps: [removeStep(this.gateway, contact, 'deleteContact')],
       onFinished: (outcome, manager) => this.deleted(outcome, manager),
     });
   }

@@ -5,12 +5,12 @@ import { CLOCK, type Clock } from '../../shared/clock/clock.port';
 import { settleObject } from '../addressing/object-outcome';
 import type { OperationOutcome } from '../operations/operation-definition';
 import { OperationRegistry } from '../operations/operation.registry';
+import { idempotentMpfCall, MPF_ALREADY_EXISTS, MPF_NO_SUCH_OBJECT } from '../provisioning/directory-checks';
 import {
-  existsInDirectory,
-  idempotentMpfCall,
-  MPF_ALREADY_EXISTS,
-  MPF_NO_SUCH_OBJECT,
-} from '../provisioning/directory-checks';
+  createMailEnabledSteps,
+  type MailEnabledObject,
+  removeStep,
+} from '../provisioning/mail-enabled-object';
 import { DistributionList, type ListMember } from './distribution-list.entity';
 
 export const LIST_CREATE = 'distributionList.create';
@@ -42,32 +42,15 @@ export class ListOperations implements OnModuleInit {
 
   onModuleInit(): void {
     const open = () => this.gateway.open();
-    const deleteIfPresent = async ({ input }: { input: ListInput }) => {
-      const link = await open();
-      if (await existsInDirectory(link, input.dn)) await link.mpf.deleteDistributionList(input.dn);
+    const list: MailEnabledObject<ListInput> = {
+      dn: (input) => input.dn,
+      create: (link, input) => link.mpf.createDistributionList(input.orgDn, input.name, input.managerDn),
+      mailEnable: (link, input) => link.mpf.mailEnableGroup(input.dn, input.name, input.address),
+      remove: (link, dn) => link.mpf.deleteDistributionList(dn),
     };
     this.registry.register<ListInput>({
       kind: LIST_CREATE,
-      steps: [
-        {
-          name: 'createList',
-          async run({ input }) {
-            const link = await open();
-            if (await existsInDirectory(link, input.dn)) return;
-            await link.mpf.createDistributionList(input.orgDn, input.name, input.managerDn);
-          },
-          compensate: deleteIfPresent,
-        },
-        {
-          name: 'mailEnable',
-          async run({ input }) {
-            const link = await open();
-            const entry = await link.directory.findByDn(input.dn, ['mail']);
-            if (entry?.attributes.mail?.length) return;
-            await link.mpf.mailEnableGroup(input.dn, input.name, input.address);
-          },
-        },
-      ],
+      steps: createMailEnabledSteps(this.gateway, list, 'createList'),
       onFinished: (outcome, manager) => this.created(outcome, manager),
     });
     this.registry.register<ListInput>({
@@ -99,7 +82,7 @@ export class ListOperations implements OnModuleInit {
     });
     this.registry.register<ListInput>({
       kind: LIST_DELETE,
-      steps: [{ name: 'deleteList', run: deleteIfPresent }],
+      steps: [removeStep(this.gateway, list, 'deleteList')],
       onFinished: (outcome, manager) => this.deleted(outcome, manager),
     });
   }
