@@ -4,6 +4,8 @@ import { AccountResponseDto } from '../../modules/exchange/account/dto/account-r
 import { AccountSignupDto } from '../../modules/exchange/account/dto/account-signup.dto';
 import { GetAccountUseCase } from '../../modules/exchange/account/use-cases/get-account.use-case';
 import { SignupAccountUseCase } from '../../modules/exchange/account/use-cases/signup-account.use-case';
+import { OperationResponseDto } from '../../modules/exchange/operations/dto/operation-response.dto';
+import { GetOperationUseCase } from '../../modules/exchange/operations/use-cases/get-operation.use-case';
 import type { Actor } from '../../modules/shared/actor';
 import { CurrentActor } from '../actor/current-actor.decorator';
 import { RequireActor } from '../actor/require-actor.decorator';
@@ -17,6 +19,7 @@ export class AccountsController {
   constructor(
     private readonly signup: SignupAccountUseCase,
     private readonly getAccount: GetAccountUseCase,
+    private readonly getOperation: GetOperationUseCase,
   ) {}
 
   @Post()
@@ -28,6 +31,20 @@ export class AccountsController {
   @ApiAcceptedResponse({ type: AccountResponseDto })
   create(@Body() body: AccountSignupDto, @CurrentActor() actor: Actor): Promise<AccountResponseDto> {
     return this.signup.execute(body, actor);
+  }
+
+  @Get(':accountId/operations/:operationId')
+  @ApiOperation({
+    summary: "Where one of the account's operations stands (status, steps, progress, last error)",
+  })
+  @ApiOkResponse({ type: OperationResponseDto })
+  async operation(
+    @Param('accountId') accountId: string,
+    @Param('operationId') operationId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<OperationResponseDto> {
+    await this.getAccount.execute(accountId, actor);
+    return this.getOperation.get(operationId, accountId);
   }
 
   @Get(':accountId')

@@ -7,10 +7,11 @@ describe('distribution lists, contacts and the public folder', () => {
   let acct: Awaited<ReturnType<SignupBed['activeAccount']>>;
   let lists: string;
   let contacts: string;
+  let planId: string;
 
   beforeAll(async () => {
     bed = await SignupBed.start('mariadb');
-    const planId = await bed.plan({
+    planId = await bed.plan({
       publicFolder: true,
       resources: {
         mailStoreMb: { max: 20_000, freeUnits: 20_000 },
@@ -56,6 +57,11 @@ describe('distribution lists, contacts and the public folder', () => {
         Object.values(bed.emulator.state().contacts).find((c) => c.targetAddress === 'jane@supplier.test')
           ?.targetAddress,
     ).toBe('jane@supplier.test');
+    const other = await bed.activeAccount(planId, 'dl2');
+    const elsewhere = await bed.app
+      .signed('post', `${ACCOUNTS}/${other.id}/contacts`, { name: 'Jane', address: 'JANE@supplier.test' })
+      .expect(409);
+    expect(elsewhere.body.detail).toBe('The address jane@supplier.test is taken');
     const dup = await bed.app
       .signed('post', contacts, { name: 'Jane Supplier', address: 'other@supplier.test' })
       .expect(409);

@@ -239,8 +239,17 @@ describe('mailboxes', () => {
     expect(await user(`frank@${acct.domain}`)).not.toBeNull();
   });
 
-  it("keeps other customers out: another account's mailboxes are not found", async () => {
+  it("keeps other customers out: another account's mailboxes and operations are not found", async () => {
     await bed.app.signed('get', acct.mailboxes, undefined, { actor: 'customer:someone-else' }).expect(404);
-    await bed.app.signed('get', acct.mailboxes, undefined, { actor: `customer:${acct.id}` }).expect(200);
+    const own = await bed.app
+      .signed('get', acct.mailboxes, undefined, { actor: `customer:${acct.id}` })
+      .expect(200);
+    const operationId = (own.body as { operationId: string }[])[0].operationId;
+    const url = `/plugin/v1/accounts/${acct.id}/operations/${operationId}`;
+    const op = await bed.app.signed('get', url, undefined, { actor: `customer:${acct.id}` }).expect(200);
+    expect(op.body).toMatchObject({ id: operationId, status: 'succeeded' });
+    await bed.app.signed('get', url, undefined, { actor: 'customer:someone-else' }).expect(404);
+    const other = await bed.activeAccount(planId, 'mbx2');
+    await bed.app.signed('get', `/plugin/v1/accounts/${other.id}/operations/${operationId}`).expect(404);
   });
 });

@@ -15,9 +15,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class GetOperationUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async get(id: string): Promise<OperationResponseDto> {
+  /** One operation; with `accountId`, only one of that account (another is "not found"). */
+  async get(id: string, accountId?: string): Promise<OperationResponseDto> {
     const manager = this.dataSource.manager;
-    const operation = UUID.test(id) ? await manager.findOneBy(Operation, { id }) : null;
+    const where = accountId === undefined ? { id } : { id, accountId };
+    const operation = UUID.test(id) ? await manager.findOneBy(Operation, where) : null;
     if (!operation) throw new DomainError(ErrorCode.NOT_FOUND, `No operation has the id ${id}`);
     const steps = await manager.find(OperationStep, { where: { operationId: id }, order: { seq: 'ASC' } });
     return OperationResponseDto.from(operation, steps);
