@@ -183,16 +183,23 @@ describe('mailboxes', () => {
     expect((await mailbox(id)).aliases).toEqual([]);
     expect((await user(upn))?.attributes.proxyaddresses).toEqual([`SMTP:${upn}`]);
 
-    const adminUpn = `admin@${acct.domain}`;
+    const bobUpn = `bob@${acct.domain}`;
     await bed.app
-      .signed('put', `${url}/forwarding`, { forwardTo: adminUpn, deliverAndForward: true })
+      .signed('put', `${url}/forwarding`, { forwardTo: bobUpn, deliverAndForward: true })
       .expect(202);
     await bed.drain();
-    expect(await mailbox(id)).toMatchObject({ forwardTo: adminUpn, deliverAndForward: true });
+    expect(await mailbox(id)).toMatchObject({ forwardTo: bobUpn, deliverAndForward: true });
     expect(bed.emulator.state().users[upn].properties).toMatchObject({
-      altRecipient: [buildDn([['CN', adminUpn]], acct.orgDn)],
+      altRecipient: [buildDn([['CN', bobUpn]], acct.orgDn)],
       deliverAndRedirect: ['TRUE'],
     });
+    const listed = (await bed.app.signed('get', acct.mailboxes).expect(200)).body as {
+      id: string;
+      address: string;
+    }[];
+    const bobId = listed.find((m) => m.address === bobUpn)!.id;
+    const target = await bed.app.signed('delete', `${acct.mailboxes}/${bobId}`).expect(409);
+    expect(target.body.detail).toBe(`${upn} forwards to ${bobUpn}; stop that first`);
     const outside = await bed.app
       .signed('put', `${url}/forwarding`, { forwardTo: 'someone@elsewhere.test' })
       .expect(400);

@@ -46,6 +46,7 @@ export interface MailboxChangeResult {
 }
 
 type Prepare = (ctx: {
+  account: Account;
   mailbox: Mailbox;
   plan: Plan;
   manager: EntityManager;
@@ -106,13 +107,13 @@ export class ChangeMailboxUseCase {
 
   async changePlan(accountId: string, mailboxId: string, input: unknown, actor: Actor) {
     const dto = await validateInput(MailboxPlanDto, input);
-    let from = '';
+    let estimate: EstimateResponseDto | undefined;
     const result = await this.request(
       accountId,
       mailboxId,
       actor,
       'mailbox.mailingPlan',
-      async ({ mailbox, plan, manager }) => {
+      async ({ account, mailbox, plan, manager }) => {
         const offer = await this.limits.offered(plan, dto.mailingPlan, 'mailingPlan', manager);
         if (offer.mailingPlan.nameKey === mailbox.mailingPlan.toLowerCase()) {
           throw DomainError.validation([
@@ -124,11 +125,12 @@ export class ChangeMailboxUseCase {
           ]);
         }
         await this.limits.requireRoom(manager, accountId, plan, offer, mailbox);
-        from = mailbox.mailingPlan;
+        // Priced before anything is written: a change that cannot be priced is not made either.
+        estimate = await this.estimate(manager, account, plan, mailbox.mailingPlan, offer.mailingPlan.name);
         return { mailingPlan: offer.mailingPlan.name };
       },
     );
-    return { ...result, estimate: await this.estimate(accountId, from, dto.mailingPlan) };
+    return { ...result, estimate };
   }
 
   setEnabled(accountId: string, mailboxId: string, enabled: boolean, actor: Actor) {
@@ -228,8 +230,13 @@ export class ChangeMailboxUseCase {
   ): Promise<MailboxChangeResult> {
     await this.gate.requireEnabled('change mailboxes', this.dataSource.manager);
     return this.dataSource.transaction(async (manager) => {
-      const { mailbox, plan } = await this.mailboxes.lockForChange(accountId, mailboxId, actor, manager);
-      const change = await prepare({ mailbox, plan, manager });
+      const { account, mailbox, plan } = await this.mailboxes.lockForChange(
+        accountId,
+        mailboxId,
+        actor,
+        manager,
+      );
+      const change = await prepare({ account, mailbox, plan, manager });
       const before = beforeOf(mailbox);
       if (change.forwarding && mailbox.forwardTo) {
         before.forwarding.forwardDn = await recipientDn(manager, mailbox, mailbox.forwardTo);
@@ -272,16 +279,19 @@ export class ChangeMailboxUseCase {
     });
   }
 
-  private async estimate(accountId: string, from: string, to: string): Promise<EstimateResponseDto> {
-    const manager = this.dataSource.manager;
+  private async estimate(
+    manager: EntityManager,
+    account: Account,
+    plan: Plan,
+    from: string,
+    to: string,
+  ): Promise<EstimateResponseDto> {
     const rows = await manager.find(Mailbox, {
-      where: { accountId },
-      select: { mailingPlan: true, createdAt: true },
+      where: { accountId: account.id },
+      select: { mailingPlan: true },
     });
     const current: Record<string, number> = {};
     for (const row of rows) current[row.mailingPlan] = (current[row.mailingPlan] ?? 0) + 1;
-    const account = await manager.findOneByOrFail(Account, { id: accountId });
-    const plan = await manager.findOneByOrFail(Plan, { id: account.planId });
     const now = this.clock.now();
     return this.estimates.execute(account.planId, {
       change: 'change-mailing-plan',

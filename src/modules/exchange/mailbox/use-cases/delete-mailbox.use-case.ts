@@ -14,8 +14,8 @@ import { Mailbox } from '../mailbox.entity';
 import { aliasesOf } from './get-mailboxes.use-case';
 
 /**
- * Deletes a mailbox (DeleteBusinessUser); refused for the organization's last admin and for a mailbox that
- * manages a distribution list. The row and its addresses go once AD no longer has the user.
+ * Deletes a mailbox (DeleteBusinessUser); refused for the organization's last admin, for a mailbox that manages
+ * a distribution list and for one another mailbox forwards to. The row and its addresses go once AD no longer has the user.
  */
 @Injectable()
 export class DeleteMailboxUseCase {
@@ -39,6 +39,13 @@ export class DeleteMailboxUseCase {
         throw new DomainError(
           ErrorCode.CONFLICT,
           `${mailbox.upn} manages the distribution list ${managed.address}; give it another manager first`,
+        );
+      }
+      const forwarding = await manager.findOneBy(Mailbox, { accountId, forwardTo: mailbox.upn });
+      if (forwarding) {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `${forwarding.upn} forwards to ${mailbox.upn}; stop that first`,
         );
       }
       const input: MailboxDeleteInput = { mailboxId, userDn: mailbox.userDn };
