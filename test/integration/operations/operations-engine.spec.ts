@@ -128,13 +128,14 @@ describe.each(BACKENDS)('the provisioning engine (%s)', (backend) => {
     expect(ext.effectsOf(user)).toEqual(['create create-user', 'create set-proxy', 'create add-to-group']);
   });
 
-  it('compensates done steps in reverse after a permanent failure on step 3, leaving nothing behind', async () => {
+  it('compensates the failed step and the done ones in reverse after a permanent failure on step 3, leaving nothing behind', async () => {
     const { id, user } = await enqueue({ failAt: 'add-to-group' });
     expect(await ops.worker().runOnce()).toBe(true);
     expect(ext.callsOf(user)).toEqual([
       'run create-user',
       'run set-proxy',
       'run add-to-group',
+      'undo add-to-group',
       'undo set-proxy',
       'undo create-user',
     ]);
@@ -144,6 +145,23 @@ describe.each(BACKENDS)('the provisioning engine (%s)', (backend) => {
     expect(operation.lastError).toContain('MPF_REJECTED');
     expect((await stepsOf(id)).map((s) => s.status)).toEqual(['compensated', 'compensated', 'failed']);
     expect(await auditOf(id)).toEqual(['operation.compensated']);
+  });
+
+  it('finishes as failed, for attention, when the database cannot follow the outcome', async () => {
+    ops.registry.register({
+      kind: 'test.unrecordable',
+      steps: [{ name: 'only', run: () => Promise.resolve() }],
+      onFinished: () => Promise.reject(new Error('no room for the outcome')),
+    });
+    const id = await ops.service.enqueue('test.unrecordable', {}, { actor, target: { type: 't', id: 'x' } });
+    expect(await ops.worker().runOnce()).toBe(true);
+    const operation = await load(id);
+    expect(operation).toMatchObject({ status: 'failed', lockedBy: null });
+    expect(operation.lastError).toBe(
+      'Recording the outcome (succeeded) failed: Error: no room for the outcome',
+    );
+    expect(await auditOf(id)).toEqual(['operation.failed']);
+    expect(await ops.worker().runOnce()).toBe(false);
   });
 
   it('treats a transient failure as permanent after the maximum attempts', async () => {

@@ -77,8 +77,10 @@ export class OperationRunner {
         return this.retryLater(message, step);
       }
       this.deps.logger.warn(`Operation ${this.operation.id} step ${step.name} failed: ${message}`);
+      // The failed step is compensated too (first): it may have done part of its effect (MPF can leave a
+      // half-created user behind), and every compensation is idempotent.
       await this.update(
-        { status: 'compensating', currentStep: index - 1, attempts: 0, lastError: message },
+        { status: 'compensating', currentStep: index, attempts: 0, lastError: message },
         step,
         { status: 'failed', error: message, finishedAt: this.now() },
       );
@@ -95,7 +97,7 @@ export class OperationRunner {
 
   private async compensateNext(definition: OperationDefinition): Promise<Outcome> {
     let index = Math.min(this.operation.currentStep, this.steps.length - 1);
-    while (index >= 0 && this.steps[index].status !== 'done') index -= 1;
+    while (index >= 0 && !['done', 'failed'].includes(this.steps[index].status)) index -= 1;
     const step = this.steps[index];
     if (!step) return this.finish('compensated', this.operation.lastError);
     await this.update({ currentStep: index, attempts: this.operation.attempts + 1 });
@@ -109,7 +111,7 @@ export class OperationRunner {
       return this.finish('failed', message, step, { error: message });
     }
     await this.update({ currentStep: index - 1, attempts: 0 }, step, {
-      status: 'compensated',
+      ...(step.status === 'done' && { status: 'compensated' as const }),
       finishedAt: this.now(),
     });
     return 'continue';
@@ -158,10 +160,21 @@ export class OperationRunner {
       input: wipeSecretFields(operation.input),
     };
     const definition = this.deps.registry.find(operation.kind);
-    await this.update(patch, step, stepPatch, async (manager) => {
-      await definition?.onFinished?.(this.outcome(status, lastError, patch.input ?? {}), manager);
-      await this.recordAudit(status, lastError, manager);
-    });
+    try {
+      await this.update(patch, step, stepPatch, async (manager) => {
+        await definition?.onFinished?.(this.outcome(status, lastError, patch.input ?? {}), manager);
+        await this.recordAudit(status, lastError, manager);
+      });
+    } catch (error) {
+      if (error instanceof LeaseLostError) throw error;
+      // The database could not follow the outcome: finish as failed, for attention, rather than retry forever
+      // (which would keep the account busy).
+      const message = `Recording the outcome (${status}) failed: ${describeError(error)}`;
+      this.deps.logger.error(`Operation ${operation.id} needs attention: ${message}`);
+      await this.update({ ...patch, status: 'failed', lastError: message }, step, stepPatch, (manager) =>
+        this.recordAudit('failed', message, manager),
+      );
+    }
     return 'stop';
   }
 
