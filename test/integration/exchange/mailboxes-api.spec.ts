@@ -1,5 +1,5 @@
 import { buildDn } from '../../../src/modules/directory/ldap-dn';
-import { createUser } from '../../support/directory-fixtures';
+import { createContact, createUser } from '../../support/directory-fixtures';
 import { bindAs, isDisabled } from '../mpf-end-to-end/e2e-kit';
 import { SignupBed, STRONG_PASSWORD } from './signup-kit';
 
@@ -244,6 +244,24 @@ describe('mailboxes', () => {
     await create({ ...bob, localPart: 'frank', displayName: 'Frank' }).expect(202);
     await bed.drain();
     expect(await user(`frank@${acct.domain}`)).not.toBeNull();
+  });
+
+  it('never takes over a foreign object that holds the mailbox DN: the creation is compensated, the object kept', async () => {
+    const upn = `zed@${acct.domain}`;
+    const foreign = await createContact(acct.orgDn, { cn: upn });
+    const res = await create({ ...bob, localPart: 'zed', displayName: 'Zed' }).expect(202);
+    await bed.drain();
+    const op = await bed.app.signed('get', `/plugin/v1/admin/operations/${res.body.operationId}`).expect(200);
+    expect(op.body).toMatchObject({
+      status: 'compensated',
+      lastError: expect.stringContaining('Another object already holds'),
+    });
+    expect(await bed.exists(foreign)).toBe(true);
+    await bed.app.signed('get', `${acct.mailboxes}/${res.body.id}`).expect(404);
+    const name = await bed.app
+      .signed('post', `/plugin/v1/accounts/${acct.id}/contacts`, { name: 'x@y', address: 'x@y.test' })
+      .expect(400);
+    expect(name.body.errors[0]).toMatchObject({ field: 'name', rule: 'matches' });
   });
 
   it("keeps other customers out: another account's mailboxes and operations are not found", async () => {

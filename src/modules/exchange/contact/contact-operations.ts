@@ -33,6 +33,7 @@ export class ContactOperations implements OnModuleInit {
 
   onModuleInit(): void {
     const contact: MailEnabledObject<ContactInput> = {
+      objectClass: 'contact',
       dn: (input) => input.dn,
       create: (link, input) =>
         link.mpf.createContact(input.orgDn, input.name, {

@@ -43,6 +43,7 @@ export class ListOperations implements OnModuleInit {
   onModuleInit(): void {
     const open = () => this.gateway.open();
     const list: MailEnabledObject<ListInput> = {
+      objectClass: 'group',
       dn: (input) => input.dn,
       create: (link, input) => link.mpf.createDistributionList(input.orgDn, input.name, input.managerDn),
       mailEnable: (link, input) => link.mpf.mailEnableGroup(input.dn, input.name, input.address),

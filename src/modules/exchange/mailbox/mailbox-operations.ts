@@ -31,6 +31,7 @@ export interface MailboxCreateInput extends Record<string, unknown> {
 export interface MailboxDeleteInput extends Record<string, unknown> {
   mailboxId: string;
   userDn: string;
+  userPrincipalName: string;
 }
 
 /**
@@ -60,7 +61,7 @@ export class MailboxOperations implements OnModuleInit {
             return 'existed' in created ? (ctx.output('createUser') ?? created) : created;
           },
           async compensate({ input }) {
-            await deleteMailboxUserIfPresent(await open(), input.user.userDn);
+            await deleteMailboxUserIfPresent(await open(), input.user);
           },
         },
       ],
@@ -77,7 +78,7 @@ export class MailboxOperations implements OnModuleInit {
         {
           name: 'deleteUser',
           async run({ input }) {
-            await deleteMailboxUserIfPresent(await open(), input.userDn);
+            await deleteMailboxUserIfPresent(await open(), input);
           },
         },
       ],

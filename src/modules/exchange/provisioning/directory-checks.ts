@@ -23,3 +23,35 @@ export async function idempotentMpfCall(call: () => Promise<unknown>, doneCode: 
     if (!isMpfCode(error, doneCode)) throw error;
   }
 }
+
+type Attributes = Record<string, string[]>;
+
+/** Whether `dn` holds an object of `objectClass` that `isOurs` accepts (`'other'` when something else holds it). */
+export async function objectAt(
+  link: ExchangeLink,
+  dn: string,
+  objectClass: 'user' | 'contact' | 'group',
+  isOurs: (attributes: Attributes) => boolean = () => true,
+): Promise<'none' | 'ours' | 'other'> {
+  const entry = await link.directory.findByDn(dn, ['objectClass', 'userPrincipalName']);
+  if (!entry) return 'none';
+  const classes = (entry.attributes.objectclass ?? []).map((c) => c.toLowerCase());
+  return classes.includes(objectClass) && isOurs(entry.attributes) ? 'ours' : 'other';
+}
+
+/**
+ * Whether AD already has the object a create step makes (a re-run after a crash). CONFLICT (permanent: the
+ * operation compensates) when something else holds the DN, so a create never takes over a foreign object.
+ */
+export async function alreadyCreated(
+  link: ExchangeLink,
+  dn: string,
+  objectClass: 'user' | 'contact' | 'group',
+  isOurs?: (attributes: Attributes) => boolean,
+): Promise<boolean> {
+  const found = await objectAt(link, dn, objectClass, isOurs);
+  if (found === 'other') {
+    throw new DomainError(ErrorCode.CONFLICT, `Another object already holds ${dn} in Active Directory`);
+  }
+  return found === 'ours';
+}

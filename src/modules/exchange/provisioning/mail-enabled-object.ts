@@ -1,9 +1,10 @@
 import type { ExchangeGateway, ExchangeLink } from '../../mpf/connection/exchange-gateway';
 import type { StepDefinition } from '../operations/operation-definition';
-import { existsInDirectory } from './directory-checks';
+import { alreadyCreated, objectAt } from './directory-checks';
 
 /** An object of the organization OU that is created, then mail-enabled (a contact, a distribution list). */
 export interface MailEnabledObject<I> {
+  objectClass: 'contact' | 'group';
   dn(input: I): string;
   create(link: ExchangeLink, input: I): Promise<unknown>;
   mailEnable(link: ExchangeLink, input: I): Promise<unknown>;
@@ -16,7 +17,8 @@ async function removeIfPresent<I>(
   input: I,
 ): Promise<void> {
   const link = await gateway.open();
-  if (await existsInDirectory(link, object.dn(input))) await object.remove(link, object.dn(input));
+  const dn = object.dn(input);
+  if ((await objectAt(link, dn, object.objectClass)) === 'ours') await object.remove(link, dn);
 }
 
 /** Deletes the object unless AD no longer has it (idempotent). */
@@ -39,7 +41,8 @@ export function createMailEnabledSteps<I>(
       name: createName,
       async run({ input }) {
         const link = await gateway.open();
-        if (!(await existsInDirectory(link, object.dn(input)))) await object.create(link, input);
+        if (!(await alreadyCreated(link, object.dn(input), object.objectClass)))
+          await object.create(link, input);
       },
       compensate: ({ input }) => removeIfPresent(gateway, object, input),
     },

@@ -1,6 +1,6 @@
 import type { ExchangeLink } from '../../mpf/connection/exchange-gateway';
 import { samAccountNameTaken } from '../../mpf/connection/exchange-gateway';
-import { existsInDirectory } from './directory-checks';
+import { alreadyCreated, objectAt } from './directory-checks';
 import { pickSamAccountName } from './sam-account-name';
 
 /** The business user behind a mailbox, as an operation input carries it (the password is sealed apart). */
@@ -26,7 +26,8 @@ export async function createMailboxUser(
   user: MailboxUserSpec,
   password: () => string,
 ): Promise<{ samAccountName: string } | { existed: true }> {
-  if (await existsInDirectory(link, user.userDn)) return { existed: true };
+  if (await alreadyCreated(link, user.userDn, 'user', hasUpn(user.userPrincipalName)))
+    return { existed: true };
   const samAccountName = await pickSamAccountName(user.userPrincipalName, (sam) =>
     samAccountNameTaken(link, sam),
   );
@@ -46,6 +47,14 @@ export async function createMailboxUser(
   return { samAccountName };
 }
 
-export async function deleteMailboxUserIfPresent(link: ExchangeLink, userDn: string): Promise<void> {
-  if (await existsInDirectory(link, userDn)) await link.mpf.deleteBusinessUser(userDn);
+/** Deletes the mailbox's user unless AD no longer has it; never another object that holds its DN. */
+export async function deleteMailboxUserIfPresent(
+  link: ExchangeLink,
+  user: Pick<MailboxUserSpec, 'userDn' | 'userPrincipalName'>,
+): Promise<void> {
+  const found = await objectAt(link, user.userDn, 'user', hasUpn(user.userPrincipalName));
+  if (found === 'ours') await link.mpf.deleteBusinessUser(user.userDn);
 }
+
+const hasUpn = (upn: string) => (attributes: Record<string, string[]>) =>
+  attributes.userprincipalname?.[0]?.toLowerCase() === upn.toLowerCase();

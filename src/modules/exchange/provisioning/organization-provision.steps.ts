@@ -34,7 +34,7 @@ export function organizationProvisionSteps(gateway: ExchangeGateway): Step[] {
         const link = await gateway.open();
         if (!(await exists(link, input.orgDn))) return;
         // A half-created admin (a failed CreateBusinessUser on real MPF) would block the deletion.
-        await deleteMailboxUserIfPresent(link, input.admin.userDn);
+        await deleteMailboxUserIfPresent(link, input.admin);
         await link.mpf.deleteBusinessOrganization(input.orgDn, input.primaryDomain);
       },
     },
@@ -61,7 +61,7 @@ export function organizationProvisionSteps(gateway: ExchangeGateway): Step[] {
         return 'existed' in created ? (ctx.output('createAdminMailbox') ?? created) : created;
       },
       async compensate({ input }: Ctx) {
-        await deleteMailboxUserIfPresent(await gateway.open(), input.admin.userDn);
+        await deleteMailboxUserIfPresent(await gateway.open(), input.admin);
       },
     },
   ];

@@ -34,8 +34,11 @@ export const IsOptionalOrgDomain = () =>
     IsFQDN({ require_tld: true }, { message: 'domain must be a domain name' }),
   );
 
-/** A CN: no leading or trailing spaces (AD trims them), no characters MPF refuses in names. */
-const OBJECT_NAME = /^[^\s"\\/[\]:|<>+=;?,*](?:[^"\\/[\]:|<>+=;?,*]*[^\s"\\/[\]:|<>+=;?,*])?$/;
+/**
+ * A CN: no leading or trailing spaces (AD trims them), no characters MPF refuses in names, and no `@`: mailbox
+ * CNs are addresses, so a name with `@` could take a mailbox's DN.
+ */
+const OBJECT_NAME = /^[^\s"\\/[\]:|<>+=;?,*@](?:[^"\\/[\]:|<>+=;?,*@]*[^\s"\\/[\]:|<>+=;?,*@])?$/;
 
 /** The name (CN) of a contact or distribution list, 1-64 characters. */
 export const IsObjectName = (example: string) =>
@@ -44,7 +47,7 @@ export const IsObjectName = (example: string) =>
     IsString(),
     Length(1, 64),
     Matches(OBJECT_NAME, {
-      message: 'name must not start or end with spaces nor contain " \\ / [ ] : | < > + = ; ? , *',
+      message: 'name must not start or end with spaces nor contain " \\ / [ ] : | < > + = ; ? , * @',
     }),
   );
 

@@ -48,7 +48,7 @@ export class DeleteMailboxUseCase {
           `${forwarding.upn} forwards to ${mailbox.upn}; stop that first`,
         );
       }
-      const input: MailboxDeleteInput = { mailboxId, userDn: mailbox.userDn };
+      const input: MailboxDeleteInput = { mailboxId, userDn: mailbox.userDn, userPrincipalName: mailbox.upn };
       const operationId = await this.operations.enqueue(
         MAILBOX_DELETE,
         input,
