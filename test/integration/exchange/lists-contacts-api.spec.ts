@@ -62,6 +62,10 @@ describe('distribution lists, contacts and the public folder', () => {
       .signed('post', `${ACCOUNTS}/${other.id}/contacts`, { name: 'Jane', address: 'JANE@supplier.test' })
       .expect(409);
     expect(elsewhere.body.detail).toBe('The address jane@supplier.test is taken');
+    const hosted = await bed.app
+      .signed('post', contacts, { name: 'Inside', address: `someone@${acct.domain}` })
+      .expect(400);
+    expect(hosted.body.errors[0]).toMatchObject({ field: 'address', rule: 'external' });
     const dup = await bed.app
       .signed('post', contacts, { name: 'Jane Supplier', address: 'other@supplier.test' })
       .expect(409);

@@ -231,6 +231,18 @@ describe('mailboxes', () => {
     await create({ ...bob, localPart: 'erin', displayName: 'Erin again' }).expect(202);
     await bed.drain();
     await bed.app.signed('delete', `${acct.mailboxes}/${acct.adminMailboxId}`).expect(409);
+    const second = await create({
+      ...bob,
+      localPart: 'admin2',
+      displayName: 'Second admin',
+      isAdmin: true,
+    }).expect(202);
+    await bed.drain();
+    await bed.app.signed('delete', `${acct.mailboxes}/${acct.adminMailboxId}`).expect(202);
+    const last = await bed.app.signed('delete', `${acct.mailboxes}/${second.body.id}`).expect(409);
+    expect(last.body.detail).toBe(`admin2@${acct.domain} is the organization's only admin mailbox`);
+    await bed.app.signed('patch', `${acct.mailboxes}/${second.body.id}`, { isAdmin: false }).expect(409);
+    await bed.drain();
   });
 
   it('compensates a mailbox whose creation MPF refuses: no user in AD, no row, the address free again', async () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../shared/actor';
+import { forUpdate } from '../../shared/database/lock-for-update';
 import { DomainError } from '../../shared/errors/domain.error';
 import { ErrorCode } from '../../shared/errors/error-code.enum';
 import { Plan } from '../../plan/plan/plan.entity';
@@ -44,12 +45,8 @@ export class AccountAccess {
   ): Promise<{ account: Account; plan: Plan }> {
     // The locking read comes first: on InnoDB (REPEATABLE READ) the transaction's snapshot is taken by its first
     // plain read, which must come after the lock so that it sees what the previous lock holder committed.
-    const mysql = manager.connection.options.type === 'mysql';
     const account = canSee(actor, accountId)
-      ? await manager.findOne(Account, {
-          where: { id: accountId },
-          ...(mysql && { lock: { mode: 'pessimistic_write' as const } }),
-        })
+      ? await manager.findOne(Account, { where: { id: accountId }, ...forUpdate(manager) })
       : null;
     if (!account) throw notFound(accountId);
     if (!statuses.includes(account.status)) {

@@ -39,7 +39,7 @@ export class Account {
   /** The latest account-level operation (signup, suspension, termination, plan change); busy while it runs. */
   @Column({ name: 'operation_id', type: 'varchar', length: 36, nullable: true }) operationId!: string | null;
   /** The public folder's mailbox name, when the organization has one. */
-  @Column({ name: 'public_folder', type: 'varchar', length: 64, nullable: true }) publicFolder!:
+  @Column({ name: 'public_folder', type: 'varchar', length: 254, nullable: true }) publicFolder!:
     string | null;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt!: Date;

@@ -21,6 +21,20 @@ const taken = (address: string, field: string) =>
 
 export const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 
+/** The longest SMTP address (RFC 5321 path limit). */
+export const MAX_ADDRESS = 254;
+
+/** `localPart@domain` lower-cased; 400 naming `field` when longer than `max`. */
+export function addressOf(localPart: string, domain: string, field: string, max = MAX_ADDRESS): string {
+  const address = `${localPart}@${domain}`.toLowerCase();
+  if (address.length > max) {
+    throw DomainError.validation([
+      { field, rule: 'maxLength', message: `${address} is longer than ${max} characters` },
+    ]);
+  }
+  return address;
+}
+
 /**
  * Every SMTP address write goes through here: unique across all tenants, in the database (the `smtp_addresses`
  * primary key, so concurrent writers cannot both win) and in Active Directory (a search of the domain, which

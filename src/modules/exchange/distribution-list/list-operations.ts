@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ExchangeGateway } from '../../mpf/connection/exchange-gateway';
 import { CLOCK, type Clock } from '../../shared/clock/clock.port';
+import { forUpdate } from '../../shared/database/lock-for-update';
 import { settleObject } from '../addressing/object-outcome';
 import type { OperationOutcome } from '../operations/operation-definition';
 import { OperationRegistry } from '../operations/operation.registry';
@@ -102,7 +103,10 @@ export class ListOperations implements OnModuleInit {
   private async updated(outcome: OperationOutcome<ListInput>, manager: EntityManager) {
     if (outcome.status !== 'succeeded') return;
     const { listId, addMember, removeMember, newManager } = outcome.input;
-    const list = await manager.findOneByOrFail(DistributionList, { id: listId });
+    const list = await manager.findOneOrFail(DistributionList, {
+      where: { id: listId },
+      ...forUpdate(manager),
+    });
     let members = list.members.filter((m) => m.id !== removeMember?.id && m.id !== addMember?.id);
     if (addMember)
       members = [...members, { type: addMember.type, id: addMember.id, address: addMember.address }];

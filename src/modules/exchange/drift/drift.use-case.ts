@@ -52,13 +52,12 @@ export class DriftUseCase {
 
   /** Inspects again (locked, nothing else running) and persists one repair operation for what it found. */
   async repair(accountId: string, actor: Actor): Promise<DriftReport & { operationId: string | null }> {
+    // Inspected before the transaction (LDAP reads must not hold the account lock, nor SQLite's one writer);
+    // the repair is idempotent, so a change landing in between is at worst repaired again next time.
+    const report = await this.report(accountId, actor);
     return this.dataSource.transaction(async (manager) => {
-      const { account } = await this.accounts.lockForChange(accountId, actor, manager, [
-        'active',
-        'suspended',
-      ]);
+      await this.accounts.lockForChange(accountId, actor, manager, ['active', 'suspended']);
       await this.accounts.requireIdle(manager, accountId);
-      const report = await this.inspect(account, manager);
       const repairable = report.items.filter((i) => i.problem !== 'extra' && i.kind !== 'organization');
       if (repairable.length === 0) return { ...report, operationId: null };
       const input: RepairInput = { accountId, items: repairable };
@@ -85,13 +84,13 @@ export class DriftUseCase {
     });
   }
 
-  private async inspect(account: Account, manager = this.dataSource.manager): Promise<DriftReport> {
+  private async inspect(account: Account): Promise<DriftReport> {
     const link = await this.gateway.open();
     return {
       accountId: account.id,
       organizationName: account.organizationName,
       checkedAt: this.clock.now().toISOString(),
-      items: await this.inspector.inspect(manager, link, account),
+      items: await this.inspector.inspect(this.dataSource.manager, link, account),
     };
   }
 }

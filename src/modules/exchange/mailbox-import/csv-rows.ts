@@ -28,7 +28,9 @@ export async function csvRows(csv: string, maxRows: number): Promise<Record<stri
       (error, rows: Record<string, string>[]) => (error ? reject(error) : resolve(rows)),
     ),
   ).catch((error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
+    // csv-parse's own messages quote the offending field, which may be a password: only its code and line.
+    const { code, lines } = error as { code?: string; lines?: number };
+    const message = `is not valid CSV (${code ?? 'unreadable'}${lines ? ` at line ${lines}` : ''})`;
     throw DomainError.validation([{ field: 'csv', rule: 'csv', message }]);
   });
   if (records.length > maxRows) {

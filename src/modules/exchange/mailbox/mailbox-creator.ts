@@ -54,6 +54,8 @@ export class MailboxCreator {
     upn: string,
     actor: Actor,
   ): Promise<Mailbox> {
+    // Again under the account lock: the domain may have been deleted since the caller's checks.
+    await this.addresses.requireOwnDomain(manager, account.id, upn, 'domain');
     const offer = await this.limits.offered(plan, dto.mailingPlan, 'mailingPlan', manager);
     await this.limits.requireRoom(manager, account.id, plan, offer);
     const mailbox = newMailbox(

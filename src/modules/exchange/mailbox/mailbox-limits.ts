@@ -4,6 +4,9 @@ import { MailingPlan } from '../../plan/mailing-plan/mailing-plan.entity';
 import type { Plan } from '../../plan/plan/plan.entity';
 import { DomainError } from '../../shared/errors/domain.error';
 import { ErrorCode } from '../../shared/errors/error-code.enum';
+import { ACTIVE_STATUSES, Operation } from '../operations/operation.entity';
+import type { MailboxUpdateInput } from './mailbox-change';
+import { MAILBOX_UPDATE } from './mailbox-operations';
 import { Mailbox } from './mailbox.entity';
 
 export interface MailboxOffer {
@@ -56,12 +59,15 @@ export class MailboxLimits {
     offer: MailboxOffer,
     replacing?: Mailbox,
   ): Promise<void> {
-    const others = await manager.find(Mailbox, {
+    const rows = await manager.find(Mailbox, {
       where: { accountId, ...(replacing && { id: Not(replacing.id) }) },
       select: { mailingPlan: true },
     });
+    // A mailing-plan change still running holds a place in both plans until it ends.
+    const pending = await this.pendingPlanChanges(manager, accountId, replacing?.id);
+    const others = [...rows.map((m) => m.mailingPlan), ...pending].map((p) => p.toLowerCase());
     const name = offer.mailingPlan.name;
-    const same = others.filter((m) => m.mailingPlan.toLowerCase() === offer.mailingPlan.nameKey).length;
+    const same = others.filter((p) => p === offer.mailingPlan.nameKey).length;
     if (same + 1 > offer.max) {
       throw new DomainError(
         ErrorCode.PLAN_LIMIT_REACHED,
@@ -73,7 +79,7 @@ export class MailboxLimits {
     const sizes = new Map(
       (await this.offers(plan, manager)).map((o) => [o.mailingPlan.nameKey, o.mailingPlan.mailboxSizeMb]),
     );
-    const allocated = others.reduce((sum, m) => sum + (sizes.get(m.mailingPlan.toLowerCase()) ?? 0), 0);
+    const allocated = others.reduce((sum, p) => sum + (sizes.get(p) ?? 0), 0);
     if (allocated + offer.mailingPlan.mailboxSizeMb > storeMb) {
       throw new DomainError(
         ErrorCode.PLAN_LIMIT_REACHED,
@@ -81,5 +87,17 @@ export class MailboxLimits {
         { meta: { resource: 'mailStoreMb', limit: String(storeMb), used: String(allocated) } },
       );
     }
+  }
+
+  /** The target plans of the account's running mailing-plan changes (except `exceptMailboxId`'s). */
+  private async pendingPlanChanges(manager: EntityManager, accountId: string, exceptMailboxId?: string) {
+    const running = await manager.find(Operation, {
+      where: { accountId, kind: MAILBOX_UPDATE, status: In(ACTIVE_STATUSES) },
+      select: { id: true, input: true },
+    });
+    return running.flatMap(({ input }) => {
+      const { mailboxId, change } = input as Partial<MailboxUpdateInput>;
+      return change?.mailingPlan && mailboxId !== exceptMailboxId ? [change.mailingPlan] : [];
+    });
   }
 }

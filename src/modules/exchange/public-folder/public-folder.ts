@@ -13,7 +13,7 @@ import { validateInput } from '../../shared/validation/validate-input';
 import { AccountAccess } from '../account/account-access';
 import { Account } from '../account/account.entity';
 import { AccountResponseDto } from '../account/dto/account-response.dto';
-import { AddressBook } from '../addressing/address-book';
+import { AddressBook, addressOf } from '../addressing/address-book';
 import { IsLocalPart, IsOptionalOrgDomain } from '../mailbox/dto/mailbox-field.decorators';
 import type { OperationOutcome } from '../operations/operation-definition';
 import { OperationRegistry } from '../operations/operation.registry';
@@ -116,8 +116,11 @@ export class PublicFolderUseCase implements OnModuleInit {
           ErrorCode.CONFLICT,
           `The organization already has the public folder ${account.publicFolder}`,
         );
-      const folder = `${dto.localPart}@${dto.domain ?? account.primaryDomain}`.toLowerCase();
+      const folder = addressOf(dto.localPart, dto.domain ?? account.primaryDomain, 'localPart');
       await this.addresses.requireOwnDomain(manager, accountId, folder, 'domain');
+      await this.addresses.requireFreeInDirectory(await this.gateway.open(), [folder], 'localPart');
+      const owner = { accountId, type: 'public_folder' as const, id: accountId };
+      await this.addresses.reserve(manager, owner, [{ address: folder, isPrimary: true }], 'localPart');
       return { kind: PUBLIC_FOLDER_CREATE, folder };
     });
   }
@@ -176,17 +179,22 @@ export class PublicFolderUseCase implements OnModuleInit {
     });
   }
 
+  /** The account records the folder once MPF has it; its address is held while it exists. */
   private async settle(
     outcome: OperationOutcome<PublicFolderInput>,
     manager: EntityManager,
     created: boolean,
   ) {
-    if (outcome.status !== 'succeeded') return;
-    const publicFolder = created ? outcome.input.folder : null;
+    const { accountId, folder } = outcome.input;
+    if (outcome.status !== 'succeeded') {
+      if (created) await this.addresses.release(manager, [folder]);
+      return;
+    }
+    if (!created) await this.addresses.release(manager, [folder]);
     await manager.update(
       Account,
-      { id: outcome.input.accountId },
-      { publicFolder, updatedAt: this.clock.now() },
+      { id: accountId },
+      { publicFolder: created ? folder : null, updatedAt: this.clock.now() },
     );
   }
 }

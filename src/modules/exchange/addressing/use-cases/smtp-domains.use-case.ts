@@ -125,9 +125,6 @@ export class SmtpDomainsUseCase {
         throw conflict(`${row.domain} is the primary domain; make another one primary first`);
       const users = await manager.countBy(SmtpAddress, { accountId, address: Like(`%@${row.domain}`) });
       if (users > 0) throw conflict(`${row.domain} is still used by ${users} address(es); remove them first`);
-      if (account.publicFolder && account.publicFolder.endsWith(`@${row.domain}`)) {
-        throw conflict(`${row.domain} is still used by the public folder`);
-      }
       row.operationId = await this.enqueue(DOMAIN_DELETE, account, row.domain, row.type, actor, manager);
       row.status = 'deleting';
       await manager.update(

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../../../audit/audit-log';
 import { Actor } from '../../../shared/actor';
 import { CLOCK, type Clock } from '../../../shared/clock/clock.port';
+import { forUpdate } from '../../../shared/database/lock-for-update';
 import { DomainError } from '../../../shared/errors/domain.error';
 import { ErrorCode } from '../../../shared/errors/error-code.enum';
 import { validateInput } from '../../../shared/validation/validate-input';
@@ -120,11 +121,7 @@ export class DecideApprovalUseCase {
   }
 
   private lock(id: string, manager: EntityManager): Promise<ApprovalRequest | null> {
-    const mysql = manager.connection.options.type === 'mysql';
-    return manager.findOne(ApprovalRequest, {
-      where: { id },
-      ...(mysql && { lock: { mode: 'pessimistic_write' as const } }),
-    });
+    return manager.findOne(ApprovalRequest, { where: { id }, ...forUpdate(manager) });
   }
 
   /** Records the decision (secret wiped); a rejected or expired signup's account is discarded. */

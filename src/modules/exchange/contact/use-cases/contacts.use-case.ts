@@ -14,7 +14,8 @@ import { AccountAccess } from '../../account/account-access';
 import { requireIdleObject } from '../../account/idle-object';
 import { nameTaken, requireFreeObjectName } from '../../account/org-names';
 import { requireResourceRoom } from '../../account/plan-limit';
-import { AddressBook } from '../../addressing/address-book';
+import { AddressBook, domainOf } from '../../addressing/address-book';
+import { SmtpDomain } from '../../addressing/smtp-domain.entity';
 import { Mailbox } from '../../mailbox/mailbox.entity';
 import { OperationsService } from '../../operations/operations.service';
 import { CONTACT_CREATE, CONTACT_DELETE, type ContactInput } from '../contact-operations';
@@ -47,6 +48,15 @@ export class ContactsUseCase {
     const address = dto.address.toLowerCase();
     await this.gate.requireEnabled('create contacts', this.dataSource.manager);
     const found = await this.accounts.find(accountId, actor, this.dataSource.manager);
+    if (await this.dataSource.manager.findOneBy(SmtpDomain, { domain: domainOf(address) })) {
+      throw DomainError.validation([
+        {
+          field: 'address',
+          rule: 'external',
+          message: `${domainOf(address)} is hosted here: a contact is for an outside address`,
+        },
+      ]);
+    }
     const link = await this.gateway.open();
     await this.addresses.requireFreeInDirectory(link, [address], 'address');
     const dn = await requireFreeObjectName(this.dataSource.manager, link, found.orgDn, dto.name);

@@ -15,7 +15,7 @@ import type { Account } from '../../account/account.entity';
 import { requireIdleObject } from '../../account/idle-object';
 import { nameTaken, requireFreeObjectName } from '../../account/org-names';
 import { requireResourceRoom } from '../../account/plan-limit';
-import { AddressBook } from '../../addressing/address-book';
+import { AddressBook, addressOf } from '../../addressing/address-book';
 import { SmtpAddress } from '../../addressing/smtp-address.entity';
 import { Contact } from '../../contact/contact.entity';
 import { Mailbox } from '../../mailbox/mailbox.entity';
@@ -61,7 +61,7 @@ export class DistributionListsUseCase {
     const dto = await validateInput(DistributionListCreateDto, input);
     await this.gate.requireEnabled('create distribution lists', this.dataSource.manager);
     const found = await this.accounts.find(accountId, actor, this.dataSource.manager);
-    const address = `${dto.localPart}@${dto.domain ?? found.primaryDomain}`.toLowerCase();
+    const address = addressOf(dto.localPart, dto.domain ?? found.primaryDomain, 'localPart');
     await this.addresses.requireOwnDomain(this.dataSource.manager, accountId, address, 'domain');
     const link = await this.gateway.open();
     await this.addresses.requireFreeInDirectory(link, [address], 'localPart');
@@ -70,6 +70,7 @@ export class DistributionListsUseCase {
       return await this.dataSource.transaction(async (manager) => {
         const { account, plan } = await this.accounts.lockForChange(accountId, actor, manager);
         await requireResourceRoom(manager, plan, 'distributionLists', DistributionList, accountId);
+        await this.addresses.requireOwnDomain(manager, accountId, address, 'domain');
         const owner = await this.managerMailbox(manager, accountId, dto.managedBy);
         const now = this.clock.now();
         const row = manager.create(DistributionList, {
@@ -167,9 +168,10 @@ export class DistributionListsUseCase {
           `The account has no distribution list with the id ${listId}`,
         );
       await requireIdleObject(manager, list, `The distribution list ${list.address}`);
-      const owner = await manager.findOneByOrFail(Mailbox, { id: list.managedBy });
+      // The manager may be gone (deleted while a manager change was pending, or forgotten by a drift repair).
+      const owner = await manager.findOneBy(Mailbox, { id: list.managedBy });
       const extra = await prepare(list, manager);
-      const before = DistributionListResponseDto.from(list, owner.upn);
+      const before = DistributionListResponseDto.from(list, owner?.upn ?? '');
       if (kind === LIST_DELETE) {
         list.status = 'deleting';
         await manager.update(DistributionList, { id: listId }, { status: 'deleting' });
@@ -178,8 +180,8 @@ export class DistributionListsUseCase {
         kind,
         account,
         list,
-        owner.upn,
-        { managerDn: owner.userDn, ...extra },
+        owner?.upn ?? '',
+        { managerDn: owner?.userDn ?? '', ...extra },
         actor,
         manager,
         before,

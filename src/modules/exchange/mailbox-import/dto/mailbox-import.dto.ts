@@ -4,7 +4,8 @@ import type { FieldError } from '../../../shared/errors/domain.error';
 
 /** Up to 1 MB of CSV text (UTF-8, header line first). */
 export const MAX_IMPORT_CSV = 1_048_576;
-export const MAX_IMPORT_ROWS = 5000;
+/** Lines per import: they are checked and accepted in one transaction with the account locked. */
+export const MAX_IMPORT_ROWS = 1000;
 
 export class MailboxImportDto {
   @ApiProperty({

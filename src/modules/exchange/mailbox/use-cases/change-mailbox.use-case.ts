@@ -85,10 +85,13 @@ export class ChangeMailboxUseCase {
         { field: 'body', rule: 'notEmpty', message: 'name at least one field to change' },
       ]);
     }
-    return this.request(accountId, mailboxId, actor, 'mailbox.edit', () => ({
-      ...(Object.keys(given).length > 0 && { names: given }),
-      ...(isAdmin !== undefined && { isAdmin }),
-    }));
+    return this.request(accountId, mailboxId, actor, 'mailbox.edit', async ({ mailbox, manager }) => {
+      if (isAdmin === false && mailbox.isAdmin) await this.mailboxes.requireAnotherAdmin(manager, mailbox);
+      return {
+        ...(Object.keys(given).length > 0 && { names: given }),
+        ...(isAdmin !== undefined && { isAdmin }),
+      };
+    });
   }
 
   async setPassword(accountId: string, mailboxId: string, input: unknown, actor: Actor) {
@@ -170,6 +173,7 @@ export class ChangeMailboxUseCase {
       actor,
       'mailbox.alias.add',
       async ({ mailbox: locked, manager }) => {
+        await this.addresses.requireOwnDomain(manager, accountId, address, 'address');
         const owner = { accountId, type: 'mailbox' as const, id: locked.id };
         await this.addresses.reserve(manager, owner, [{ address, isPrimary: false }], 'address');
         return { addAlias: address };

@@ -31,9 +31,7 @@ export class DeleteMailboxUseCase {
     await this.gate.requireEnabled('delete mailboxes', this.dataSource.manager);
     return this.dataSource.transaction(async (manager) => {
       const { mailbox } = await this.mailboxes.lockForChange(accountId, mailboxId, actor, manager);
-      if (mailbox.isAdmin && (await manager.countBy(Mailbox, { accountId, isAdmin: true })) === 1) {
-        throw new DomainError(ErrorCode.CONFLICT, `${mailbox.upn} is the organization's only admin mailbox`);
-      }
+      if (mailbox.isAdmin) await this.mailboxes.requireAnotherAdmin(manager, mailbox);
       const managed = await manager.findOneBy(DistributionList, { accountId, managedBy: mailboxId });
       if (managed) {
         throw new DomainError(

@@ -22,7 +22,7 @@ export class ExchangeObjects1764489600000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.addColumn(
       'accounts',
-      new TableColumn({ name: 'public_folder', type: 'varchar', length: '64', isNullable: true }),
+      new TableColumn({ name: 'public_folder', type: 'varchar', length: '254', isNullable: true }),
     );
     await queryRunner.createTable(
       new Table({
@@ -97,7 +97,7 @@ export class ExchangeObjects1764489600000 implements MigrationInterface {
           { name: 'address', type: 'varchar', length: '254', isPrimary: true },
           accountId,
           { name: 'owner_type', type: 'varchar', length: '20' },
-          { name: 'owner_id', type: 'varchar', length: '36' },
+          { name: 'owner_id', type: 'varchar', length: '64' },
           { name: 'is_primary', type: 'boolean' },
         ],
         indices: [

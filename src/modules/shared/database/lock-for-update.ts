@@ -1,0 +1,9 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * `FindOptions` that lock the rows read (`SELECT … FOR UPDATE`) on MySQL/MariaDB, inside the caller's
+ * transaction; nothing on SQLite, where transactions already run one at a time.
+ */
+export function forUpdate(manager: EntityManager): { lock?: { mode: 'pessimistic_write' } } {
+  return manager.connection.options.type === 'mysql' ? { lock: { mode: 'pessimistic_write' } } : {};
+}
