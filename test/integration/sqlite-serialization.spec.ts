@@ -14,7 +14,7 @@ describe('SQLite: transactions and statements take turns', () => {
   afterAll(() => app?.close());
 
   const values = async () =>
-    ((await db.query('SELECT v FROM probe ORDER BY v')) as { v: number }[]).map((r) => r.v);
+    (await db.query<{ v: number }[]>('SELECT v FROM probe ORDER BY v')).map((r) => r.v);
 
   /** A transaction that writes `value`, waits until released, then fails (rolled back). */
   function failingTransaction(value: number) {
