@@ -111,9 +111,14 @@ describe('mailboxes', () => {
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'localPart', rule: 'unique' })]);
   });
 
-  it('refuses an address another mailbox already has, also as an alias', async () => {
+  it('refuses an address another mailbox already has, or is about to have', async () => {
     const res = await create({ ...bob, localPart: 'bob' }).expect(409);
     expect(res.body.detail).toBe(`The address bob@${acct.domain} is taken`);
+    // Not in AD yet: the database's reservation answers.
+    await create({ ...bob, localPart: 'quick', displayName: 'Quick' }).expect(202);
+    const twice = await create({ ...bob, localPart: 'quick', displayName: 'Quick' }).expect(409);
+    expect(twice.body.detail).toBe(`The address quick@${acct.domain} is taken`);
+    await bed.drain();
   });
 
   it('edits names, disables and enables, sets the password, changes the plan, with AD following each', async () => {
@@ -163,7 +168,9 @@ describe('mailboxes', () => {
     const url = `${acct.mailboxes}/${id}`;
     const sales = `sales@${acct.domain}`;
 
-    await bed.app.signed('post', `${url}/aliases`, { address: sales }).expect(202);
+    const adding = await bed.app.signed('post', `${url}/aliases`, { address: sales }).expect(202);
+    expect(adding.body.mailbox.aliases).toEqual([]);
+    expect((await mailbox(id)).aliases).toEqual([]);
     await bed.drain();
     expect((await mailbox(id)).aliases).toEqual([sales]);
     expect((await user(upn))?.attributes.proxyaddresses).toEqual(

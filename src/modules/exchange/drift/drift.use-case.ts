@@ -3,9 +3,13 @@ import { DataSource, In } from 'typeorm';
 import { AuditLog } from '../../audit/audit-log';
 import { ExchangeGateway } from '../../mpf/connection/exchange-gateway';
 import type { Actor } from '../../shared/actor';
+import { DomainError } from '../../shared/errors/domain.error';
+import { ErrorCode } from '../../shared/errors/error-code.enum';
 import { CLOCK, type Clock } from '../../shared/clock/clock.port';
 import { AccountAccess } from '../account/account-access';
 import { Account } from '../account/account.entity';
+import { dbTime } from '../operations/engine/db-time';
+import { Operation } from '../operations/operation.entity';
 import { OperationsService } from '../operations/operations.service';
 import { type DriftItem, DriftInspector } from './drift-inspector';
 import { ORGANIZATION_REPAIR, type RepairInput } from './drift-repair.operation';
@@ -54,10 +58,25 @@ export class DriftUseCase {
   async repair(accountId: string, actor: Actor): Promise<DriftReport & { operationId: string | null }> {
     // Inspected before the transaction (LDAP reads must not hold the account lock, nor SQLite's one writer);
     // the repair is idempotent, so a change landing in between is at worst repaired again next time.
+    const inspectedFrom = this.clock.now();
     const report = await this.report(accountId, actor);
     return this.dataSource.transaction(async (manager) => {
       await this.accounts.lockForChange(accountId, actor, manager, ['active', 'suspended']);
       await this.accounts.requireIdle(manager, accountId);
+      // An operation that ended during the inspection makes the report stale: repairing from it would undo it.
+      const changed = await manager
+        .createQueryBuilder(Operation, 'o')
+        .where('o.account_id = :accountId AND o.updated_at >= :from', {
+          accountId,
+          from: dbTime(manager, inspectedFrom),
+        })
+        .getCount();
+      if (changed > 0) {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          'The organization changed while it was inspected; repair again',
+        );
+      }
       const repairable = report.items.filter((i) => i.problem !== 'extra' && i.kind !== 'organization');
       if (repairable.length === 0) return { ...report, operationId: null };
       const input: RepairInput = { accountId, items: repairable };

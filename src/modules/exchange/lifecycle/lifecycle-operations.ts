@@ -82,7 +82,7 @@ export class LifecycleOperations implements OnModuleInit {
       const link = await open();
       await ctx.progress(0, ctx.input.mailboxes.length);
       for (const [index, mailbox] of ctx.input.mailboxes.entries()) {
-        await setEnabled(link, mailbox.userDn, to);
+        await setEnabled(link, mailbox.userDn, to, true);
         await ctx.progress(index + 1);
       }
     };

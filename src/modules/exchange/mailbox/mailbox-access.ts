@@ -44,10 +44,11 @@ export class MailboxAccess {
     mailboxId: string,
     actor: Actor,
     manager: EntityManager,
+    forDeletion = false,
   ): Promise<{ account: Account; plan: Plan; mailbox: Mailbox }> {
     const { account, plan } = await this.accounts.lockForChange(accountId, actor, manager);
     const mailbox = await this.find(accountId, mailboxId, actor, manager);
-    await requireIdleObject(manager, mailbox, `The mailbox ${mailbox.upn}`);
+    await requireIdleObject(manager, mailbox, `The mailbox ${mailbox.upn}`, forDeletion);
     return { account, plan, mailbox };
   }
 }

@@ -73,9 +73,10 @@ export class MailboxCreator {
       },
       this.clock.now(),
     );
-    await manager.insert(Mailbox, mailbox);
+    // The address first: a mailbox of that address already on its way is a 409 "taken", not a unique-key error.
     const owner = { accountId: account.id, type: 'mailbox' as const, id: mailbox.id };
     await this.addresses.reserve(manager, owner, [{ address: upn, isPrimary: true }], 'localPart');
+    await manager.insert(Mailbox, mailbox);
     const names = {
       givenName: dto.givenName,
       middleName: dto.middleName,

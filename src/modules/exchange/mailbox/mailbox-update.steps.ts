@@ -40,14 +40,20 @@ function setForwarding(link: ExchangeLink, input: MailboxUpdateInput, forwarding
   });
 }
 
-async function enabledInDirectory(link: ExchangeLink, userDn: string): Promise<boolean> {
+/**
+ * Enables or disables the user unless AD shows it already is (idempotent). A user AD no longer has is left to
+ * MPF's "no such object" error, or skipped with `skipMissing` (a whole account's suspension goes on).
+ */
+export async function setEnabled(
+  link: ExchangeLink,
+  userDn: string,
+  enabled: boolean,
+  skipMissing = false,
+): Promise<void> {
   const entry = await link.directory.findByDn(userDn, ['userAccountControl']);
-  return (Number(entry?.attributes.useraccountcontrol?.[0] ?? '0') & ACCOUNT_DISABLED) === 0;
-}
-
-/** Enables or disables the user unless AD shows it already is (idempotent). */
-export async function setEnabled(link: ExchangeLink, userDn: string, enabled: boolean): Promise<void> {
-  if ((await enabledInDirectory(link, userDn)) === enabled) return;
+  if (!entry && skipMissing) return;
+  const isEnabled = (Number(entry?.attributes.useraccountcontrol?.[0] ?? '0') & ACCOUNT_DISABLED) === 0;
+  if (entry && isEnabled === enabled) return;
   await (enabled ? link.mpf.enableUser(userDn) : link.mpf.disableUser(userDn));
 }
 

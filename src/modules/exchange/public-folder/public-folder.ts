@@ -103,6 +103,9 @@ export class PublicFolderUseCase implements OnModuleInit {
 
   async create(accountId: string, body: unknown, actor: Actor): Promise<AccountResponseDto> {
     const dto = await validateInput(PublicFolderCreateDto, body);
+    const found = await this.accounts.find(accountId, actor, this.dataSource.manager);
+    const wanted = addressOf(dto.localPart, dto.domain ?? found.primaryDomain, 'localPart');
+    await this.addresses.requireFreeInDirectory(await this.gateway.open(), [wanted], 'localPart');
     return this.change(accountId, actor, 'publicFolder.create', async (account, plan, manager) => {
       const quota = plan.resources.find((r) => r.kind === 'publicStoreMb')?.units.maxUnits ?? 0;
       if (!plan.publicFolderEnabled || quota < 1) {
@@ -118,7 +121,6 @@ export class PublicFolderUseCase implements OnModuleInit {
         );
       const folder = addressOf(dto.localPart, dto.domain ?? account.primaryDomain, 'localPart');
       await this.addresses.requireOwnDomain(manager, accountId, folder, 'domain');
-      await this.addresses.requireFreeInDirectory(await this.gateway.open(), [folder], 'localPart');
       const owner = { accountId, type: 'public_folder' as const, id: accountId };
       await this.addresses.reserve(manager, owner, [{ address: folder, isPrimary: true }], 'localPart');
       return { kind: PUBLIC_FOLDER_CREATE, folder };

@@ -120,7 +120,7 @@ export class SmtpDomainsUseCase {
     await this.gate.requireEnabled('delete SMTP domains', this.dataSource.manager);
     return this.dataSource.transaction(async (manager) => {
       const { account } = await this.accounts.lockForChange(accountId, actor, manager);
-      const row = await this.idleDomain(manager, accountId, domain);
+      const row = await this.idleDomain(manager, accountId, domain, true);
       if (row.type === 'PrimaryDomain')
         throw conflict(`${row.domain} is the primary domain; make another one primary first`);
       const users = await manager.countBy(SmtpAddress, { accountId, address: Like(`%@${row.domain}`) });
@@ -136,10 +136,15 @@ export class SmtpDomainsUseCase {
     });
   }
 
-  private async idleDomain(manager: EntityManager, accountId: string, domain: string): Promise<SmtpDomain> {
+  private async idleDomain(
+    manager: EntityManager,
+    accountId: string,
+    domain: string,
+    forDeletion = false,
+  ): Promise<SmtpDomain> {
     const row = await manager.findOneBy(SmtpDomain, { domain: domain.toLowerCase(), accountId });
     if (!row) throw new DomainError(ErrorCode.NOT_FOUND, `The organization has no SMTP domain ${domain}`);
-    await requireIdleObject(manager, row, `The domain ${row.domain}`);
+    await requireIdleObject(manager, row, `The domain ${row.domain}`, forDeletion);
     return row;
   }
 

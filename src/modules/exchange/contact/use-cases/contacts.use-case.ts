@@ -16,7 +16,7 @@ import { nameTaken, requireFreeObjectName } from '../../account/org-names';
 import { requireResourceRoom } from '../../account/plan-limit';
 import { AddressBook, domainOf } from '../../addressing/address-book';
 import { SmtpDomain } from '../../addressing/smtp-domain.entity';
-import { Mailbox } from '../../mailbox/mailbox.entity';
+import { requireNoForwarders } from '../../mailbox/forwarders';
 import { OperationsService } from '../../operations/operations.service';
 import { CONTACT_CREATE, CONTACT_DELETE, type ContactInput } from '../contact-operations';
 import { Contact } from '../contact.entity';
@@ -125,14 +125,8 @@ export class ContactsUseCase {
       const row = await manager.findOneBy(Contact, { id: contactId, accountId });
       if (!row)
         throw new DomainError(ErrorCode.NOT_FOUND, `The account has no contact with the id ${contactId}`);
-      await requireIdleObject(manager, row, `The contact ${row.name}`);
-      const forwarding = await manager.findOneBy(Mailbox, { accountId, forwardTo: row.externalAddress });
-      if (forwarding) {
-        throw new DomainError(
-          ErrorCode.CONFLICT,
-          `The mailbox ${forwarding.upn} forwards to ${row.name}; stop that first`,
-        );
-      }
+      await requireIdleObject(manager, row, `The contact ${row.name}`, true);
+      await requireNoForwarders(manager, accountId, [row.externalAddress], row.name);
       const operationInput: ContactInput = {
         contactId,
         orgDn: account.orgDn,

@@ -167,7 +167,7 @@ export class DistributionListsUseCase {
           ErrorCode.NOT_FOUND,
           `The account has no distribution list with the id ${listId}`,
         );
-      await requireIdleObject(manager, list, `The distribution list ${list.address}`);
+      await requireIdleObject(manager, list, `The distribution list ${list.address}`, kind === LIST_DELETE);
       // The manager may be gone (deleted while a manager change was pending, or forgotten by a drift repair).
       const owner = await manager.findOneBy(Mailbox, { id: list.managedBy });
       const extra = await prepare(list, manager);

@@ -45,7 +45,7 @@ export class AccountLifecycleUseCase {
 
   suspend(accountId: string, actor: Actor): Promise<AccountResponseDto> {
     return this.change(accountId, actor, ['active'], 'account.suspend', async (account, manager) => {
-      const enabled = await manager.findBy(Mailbox, { accountId, enabled: true });
+      const enabled = await manager.findBy(Mailbox, { accountId, enabled: true, status: 'active' });
       const input = { accountId, mailboxes: enabled.map(({ id, userDn }) => ({ id, userDn })) };
       return { kind: ACCOUNT_SUSPEND, input, status: account.status };
     });
@@ -60,7 +60,8 @@ export class AccountLifecycleUseCase {
   }
 
   terminate(accountId: string, actor: Actor): Promise<AccountResponseDto> {
-    const statuses: AccountStatus[] = ['active', 'suspended', 'failed'];
+    // Also an account an ended operation left provisioning or terminating (nothing of it may be running).
+    const statuses: AccountStatus[] = ['active', 'suspended', 'failed', 'provisioning', 'terminating'];
     return this.change(accountId, actor, statuses, 'account.terminate', async (account, manager) => {
       const others = await manager.findBy(SmtpDomain, { accountId, domain: Not(account.primaryDomain) });
       const input: AccountTerminateInput = {

@@ -33,10 +33,11 @@ import {
   MAILBOX_PASSWORD_FIELD,
   type MailboxUpdateInput,
 } from '../mailbox-change';
+import { requireNoForwarders } from '../forwarders';
 import { MailboxLimits } from '../mailbox-limits';
 import { MAILBOX_UPDATE } from '../mailbox-operations';
 import { Mailbox } from '../mailbox.entity';
-import { aliasesOf } from './get-mailboxes.use-case';
+import { aliasesOfMailbox } from './get-mailboxes.use-case';
 
 /** What a change request answers: the mailbox as it is (the change lands when `operationId` succeeds). */
 export interface MailboxChangeResult {
@@ -192,6 +193,7 @@ export class ChangeMailboxUseCase {
           { field: 'address', rule: 'alias', message: `${address} is not an alias of ${mailbox.upn}` },
         ]);
       }
+      await requireNoForwarders(manager, accountId, [row.address], row.address);
       return { removeAlias: row.address };
     });
   }
@@ -243,7 +245,7 @@ export class ChangeMailboxUseCase {
       const change = await prepare({ account, mailbox, plan, manager });
       const before = beforeOf(mailbox);
       if (change.forwarding && mailbox.forwardTo) {
-        before.forwarding.forwardDn = await recipientDn(manager, mailbox, mailbox.forwardTo);
+        before.forwarding.forwardDn = await recipientDn(manager, mailbox, mailbox.forwardTo, false);
       }
       const input: MailboxUpdateInput = {
         mailboxId,
@@ -264,9 +266,9 @@ export class ChangeMailboxUseCase {
         },
         manager,
       );
-      mailbox.operationId = operationId;
-      await manager.update(Mailbox, { id: mailboxId }, { operationId, updatedAt: this.clock.now() });
-      const response = MailboxResponseDto.from(mailbox, await aliasesOf(manager, mailboxId));
+      Object.assign(mailbox, { operationId, updatedAt: this.clock.now() });
+      await manager.update(Mailbox, { id: mailboxId }, { operationId, updatedAt: mailbox.updatedAt });
+      const response = MailboxResponseDto.from(mailbox, await aliasesOfMailbox(manager, mailbox));
       await this.audit.record(
         {
           actor,
@@ -313,14 +315,20 @@ async function recipientDn(
   manager: EntityManager,
   mailbox: Mailbox,
   address: string,
+  activeOnly = true,
 ): Promise<string | null> {
   const holder = await manager.findOneBy(SmtpAddress, { address, accountId: mailbox.accountId });
-  if (holder?.ownerType === 'mailbox' && holder.ownerId !== mailbox.id) {
-    return (await manager.findOneBy(Mailbox, { id: holder.ownerId }))?.userDn ?? null;
-  }
-  if (holder?.ownerType === 'contact')
-    return (await manager.findOneBy(Contact, { id: holder.ownerId }))?.dn ?? null;
-  return null;
+  const target =
+    holder?.ownerType === 'mailbox' && holder.ownerId !== mailbox.id
+      ? await manager
+          .findOneBy(Mailbox, { id: holder.ownerId })
+          .then((m) => m && { dn: m.userDn, status: m.status })
+      : holder?.ownerType === 'contact'
+        ? await manager
+            .findOneBy(Contact, { id: holder.ownerId })
+            .then((c) => c && { dn: c.dn, status: c.status })
+        : null;
+  return target && (!activeOnly || target.status === 'active') ? target.dn : null;
 }
 
 function beforeOf(mailbox: Mailbox): MailboxBefore {

@@ -7,11 +7,13 @@ import { DomainError } from '../../../shared/errors/domain.error';
 import { ErrorCode } from '../../../shared/errors/error-code.enum';
 import { DistributionList } from '../../distribution-list/distribution-list.entity';
 import { OperationsService } from '../../operations/operations.service';
+import { SmtpAddress } from '../../addressing/smtp-address.entity';
 import { MailboxResponseDto } from '../dto/mailbox-response.dto';
+import { requireNoForwarders } from '../forwarders';
 import { MailboxAccess } from '../mailbox-access';
 import { MAILBOX_DELETE, type MailboxDeleteInput } from '../mailbox-operations';
 import { Mailbox } from '../mailbox.entity';
-import { aliasesOf } from './get-mailboxes.use-case';
+import { aliasesOfMailbox } from './get-mailboxes.use-case';
 
 /**
  * Deletes a mailbox (DeleteBusinessUser); refused for the organization's last admin, for a mailbox that manages
@@ -30,7 +32,7 @@ export class DeleteMailboxUseCase {
   async execute(accountId: string, mailboxId: string, actor: Actor): Promise<MailboxResponseDto> {
     await this.gate.requireEnabled('delete mailboxes', this.dataSource.manager);
     return this.dataSource.transaction(async (manager) => {
-      const { mailbox } = await this.mailboxes.lockForChange(accountId, mailboxId, actor, manager);
+      const { mailbox } = await this.mailboxes.lockForChange(accountId, mailboxId, actor, manager, true);
       if (mailbox.isAdmin) await this.mailboxes.requireAnotherAdmin(manager, mailbox);
       const managed = await manager.findOneBy(DistributionList, { accountId, managedBy: mailboxId });
       if (managed) {
@@ -39,13 +41,8 @@ export class DeleteMailboxUseCase {
           `${mailbox.upn} manages the distribution list ${managed.address}; give it another manager first`,
         );
       }
-      const forwarding = await manager.findOneBy(Mailbox, { accountId, forwardTo: mailbox.upn });
-      if (forwarding) {
-        throw new DomainError(
-          ErrorCode.CONFLICT,
-          `${forwarding.upn} forwards to ${mailbox.upn}; stop that first`,
-        );
-      }
+      const addresses = (await manager.findBy(SmtpAddress, { ownerId: mailboxId })).map((a) => a.address);
+      await requireNoForwarders(manager, accountId, addresses, mailbox.upn);
       const input: MailboxDeleteInput = { mailboxId, userDn: mailbox.userDn, userPrincipalName: mailbox.upn };
       const operationId = await this.operations.enqueue(
         MAILBOX_DELETE,
@@ -55,7 +52,7 @@ export class DeleteMailboxUseCase {
       );
       Object.assign(mailbox, { status: 'deleting', operationId });
       await manager.update(Mailbox, { id: mailboxId }, { status: 'deleting', operationId });
-      const response = MailboxResponseDto.from(mailbox, await aliasesOf(manager, mailboxId));
+      const response = MailboxResponseDto.from(mailbox, await aliasesOfMailbox(manager, mailbox));
       await this.audit.record(
         {
           actor,

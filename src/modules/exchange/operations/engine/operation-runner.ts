@@ -171,10 +171,30 @@ export class OperationRunner {
       // (which would keep the account busy).
       const message = `Recording the outcome (${status}) failed: ${describeError(error)}`;
       this.deps.logger.error(`Operation ${operation.id} needs attention: ${message}`);
-      await this.update({ ...patch, status: 'failed', lastError: message }, step, stepPatch, (manager) =>
-        this.recordAudit('failed', message, manager),
-      );
+      const failed = { ...patch, status: 'failed' as const, lastError: message };
+      // As a failure the hook usually still lands (objects become `failed`, so they can be deleted or terminated).
+      const asFailure = async (manager: EntityManager) => {
+        await definition?.onFinished?.(this.outcome('failed', message, patch.input ?? {}), manager);
+        await this.recordAudit('failed', message, manager);
+      };
+      if (status === 'failed') return this.finishWithoutHook(failed, message, step, stepPatch);
+      try {
+        await this.update(failed, step, stepPatch, asFailure);
+      } catch (again) {
+        if (again instanceof LeaseLostError) throw again;
+        await this.finishWithoutHook(failed, message, step, stepPatch);
+      }
     }
+    return 'stop';
+  }
+
+  private async finishWithoutHook(
+    patch: OperationPatch,
+    message: string,
+    step: OperationStep | undefined,
+    stepPatch: StepPatch,
+  ): Promise<Outcome> {
+    await this.update(patch, step, stepPatch, (manager) => this.recordAudit('failed', message, manager));
     return 'stop';
   }
 
