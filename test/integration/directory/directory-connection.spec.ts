@@ -4,6 +4,7 @@ import { ErrorCode } from '../../../src/modules/shared/errors/error-code.enum';
 import { adminDirectoryConfig } from '../../support/directory-fixtures';
 import { testbed } from '../../support/testbed-env';
 import { TcpProxy } from './tcp-proxy';
+import { failureOf } from '../../support/domain-errors';
 
 /** Binding to the test Samba AD DC: TLS variants, the error vocabulary, session reuse and reconnection. */
 describe('LdaptsDirectoryConnector: connecting and binding', () => {
@@ -22,15 +23,6 @@ describe('LdaptsDirectoryConnector: connecting and binding', () => {
     return started;
   }
 
-  async function failure(promise: Promise<unknown>): Promise<DomainError> {
-    const error = await promise.then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-
   it('binds over LDAPS with the DC CA and its host name', async () => {
     await expect(connector.session(adminDirectoryConfig()).verifyBind()).resolves.toBeUndefined();
   });
@@ -46,7 +38,7 @@ describe('LdaptsDirectoryConnector: connecting and binding', () => {
 
   it('reports a wrong password as DIRECTORY_AUTH_FAILED without the password', async () => {
     const password = 'Wrong-Secret-4711!';
-    const error = await failure(
+    const error = await failureOf(
       connector.session(adminDirectoryConfig({ bindUser: 'HOSTING\\Administrator', password })).verifyBind(),
     );
     expect(error.code).toBe(ErrorCode.DIRECTORY_AUTH_FAILED);
@@ -67,7 +59,7 @@ describe('LdaptsDirectoryConnector: connecting and binding', () => {
     ['ldaps', 'ldaps://127.0.0.1:636'],
     ['StartTLS', 'ldap://127.0.0.1:389'],
   ])('refuses the DC certificate without its CA (%s): DIRECTORY_TLS_FAILED', async (_, url) => {
-    const error = await failure(
+    const error = await failureOf(
       connector.session(adminDirectoryConfig({ url, caPem: undefined })).verifyBind(),
     );
     expect(error.code).toBe(ErrorCode.DIRECTORY_TLS_FAILED);
@@ -80,7 +72,7 @@ describe('LdaptsDirectoryConnector: connecting and binding', () => {
     ['a wrong tlsServername', { tlsServername: 'wrong.hosting.test' }],
     ['no tlsServername for an IP URL', { tlsServername: undefined }],
   ])('refuses a certificate that does not name the host (%s): DIRECTORY_TLS_FAILED', async (_, overrides) => {
-    const error = await failure(connector.session(adminDirectoryConfig(overrides)).verifyBind());
+    const error = await failureOf(connector.session(adminDirectoryConfig(overrides)).verifyBind());
     expect(error.code).toBe(ErrorCode.DIRECTORY_TLS_FAILED);
     expect(error.detail).toMatch(/does not name the host.*tlsServername/);
   });
@@ -91,7 +83,7 @@ describe('LdaptsDirectoryConnector: connecting and binding', () => {
   });
 
   it('reports a closed port as DIRECTORY_UNAVAILABLE naming host:port', async () => {
-    const error = await failure(
+    const error = await failureOf(
       connector.session(adminDirectoryConfig({ url: 'ldaps://127.0.0.1:1' })).verifyBind(),
     );
     expect(error.code).toBe(ErrorCode.DIRECTORY_UNAVAILABLE);
@@ -101,7 +93,7 @@ describe('LdaptsDirectoryConnector: connecting and binding', () => {
   });
 
   it('reports plain LDAP on an ldaps:// URL as DIRECTORY_TLS_FAILED', async () => {
-    const error = await failure(
+    const error = await failureOf(
       connector.session(adminDirectoryConfig({ url: 'ldaps://127.0.0.1:389' })).verifyBind(),
     );
     expect(error.code).toBe(ErrorCode.DIRECTORY_TLS_FAILED);
@@ -117,7 +109,7 @@ describe('LdaptsDirectoryConnector: connecting and binding', () => {
     const silent = await proxy();
     const started = Date.now();
     const config = adminDirectoryConfig({ url: `${scheme}://127.0.0.1:${silent.port}`, timeoutMs: 400 });
-    const error = await failure(connector.session(config).verifyBind());
+    const error = await failureOf(connector.session(config).verifyBind());
     expect(error.code).toBe(ErrorCode.DIRECTORY_UNAVAILABLE);
     expect(error.detail).toMatch(
       new RegExp(`127\\.0\\.0\\.1:${silent.port} is unavailable: no (connection|answer) within 400 ms`),

@@ -4,7 +4,6 @@ import type { DirectorySession } from '../../../src/modules/directory/directory.
 import { buildDn, dnEquals } from '../../../src/modules/directory/ldap-dn';
 import { escapeFilterValue } from '../../../src/modules/directory/ldap-escape';
 import { LdaptsDirectoryConnector } from '../../../src/modules/directory/ldapts-directory.connector';
-import { DomainError } from '../../../src/modules/shared/errors/domain.error';
 import { ErrorCode } from '../../../src/modules/shared/errors/error-code.enum';
 import {
   adminDirectoryConfig,
@@ -17,6 +16,7 @@ import {
 } from '../../support/directory-fixtures';
 import { testbed } from '../../support/testbed-env';
 import { TcpProxy } from './tcp-proxy';
+import { failureOf } from '../../support/domain-errors';
 
 /** Reads against the test Samba AD DC, in an OU of our own: lookups, paging, SMTP address holders, hostile input. */
 describe('LdaptsDirectorySession: reading the directory', () => {
@@ -68,15 +68,6 @@ describe('LdaptsDirectorySession: reading the directory', () => {
     await ldap.unbind();
   });
 
-  async function failure(promise: Promise<unknown>): Promise<DomainError> {
-    const error = await promise.then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-
   describe('findByDn and listChildren', () => {
     it('reads an object with lower-cased attribute names, objectGUID as a GUID, objectSid in base64', async () => {
       const entry = await session.findByDn(alice, [
@@ -122,7 +113,7 @@ describe('LdaptsDirectorySession: reading the directory', () => {
     });
 
     it('refuses a malformed DN with VALIDATION_FAILED, not a raw LDAP error', async () => {
-      const error = await failure(session.findByDn('not a DN'));
+      const error = await failureOf(session.findByDn('not a DN'));
       expect(error.code).toBe(ErrorCode.VALIDATION_FAILED);
     });
 
@@ -131,8 +122,8 @@ describe('LdaptsDirectorySession: reading the directory', () => {
         buildDn([['CN', 'Alice Example\u0000']], people),
         `CN=Alice Example\u0000,${people}`,
       ]) {
-        expect((await failure(session.findByDn(dn))).code).toBe(ErrorCode.VALIDATION_FAILED);
-        expect((await failure(session.listChildren(dn))).code).toBe(ErrorCode.VALIDATION_FAILED);
+        expect((await failureOf(session.findByDn(dn))).code).toBe(ErrorCode.VALIDATION_FAILED);
+        expect((await failureOf(session.listChildren(dn))).code).toBe(ErrorCode.VALIDATION_FAILED);
       }
     });
 
@@ -150,7 +141,7 @@ describe('LdaptsDirectorySession: reading the directory', () => {
     });
 
     it('reports listing a missing parent as NOT_FOUND', async () => {
-      expect((await failure(session.listChildren(`OU=missing,${root}`))).code).toBe(ErrorCode.NOT_FOUND);
+      expect((await failureOf(session.listChildren(`OU=missing,${root}`))).code).toBe(ErrorCode.NOT_FOUND);
     });
   });
 
@@ -186,7 +177,7 @@ describe('LdaptsDirectorySession: reading the directory', () => {
         attributes: ['cn'],
       });
       expect(found.map((entry) => entry.attributes.cn[0])).toEqual(['Star']);
-      const error = await failure(session.search(root, '(mail=*)('));
+      const error = await failureOf(session.search(root, '(mail=*)('));
       expect(error.code).toBe(ErrorCode.VALIDATION_FAILED);
       expect(error.errors[0].field).toBe('filter');
     });
@@ -238,7 +229,8 @@ describe('LdaptsDirectorySession: reading the directory', () => {
         root,
         `(|(mail=${escapeFilterValue(hostile)})(proxyAddresses=smtp:${escapeFilterValue(hostile)}))`,
       );
-      if (hostile.includes('\u0000')) expect((await failure(search)).code).toBe(ErrorCode.VALIDATION_FAILED);
+      if (hostile.includes('\u0000'))
+        expect((await failureOf(search)).code).toBe(ErrorCode.VALIDATION_FAILED);
       else await expect(search).resolves.toEqual([]);
     });
 
@@ -259,8 +251,8 @@ describe('LdaptsDirectorySession: reading the directory', () => {
     });
 
     it('refuses an OU (no policy there) and a missing object with NOT_FOUND', async () => {
-      expect((await failure(session.passwordPolicy(root))).code).toBe(ErrorCode.NOT_FOUND);
-      expect((await failure(session.passwordPolicy(`OU=missing,${root}`))).code).toBe(ErrorCode.NOT_FOUND);
+      expect((await failureOf(session.passwordPolicy(root))).code).toBe(ErrorCode.NOT_FOUND);
+      expect((await failureOf(session.passwordPolicy(`OU=missing,${root}`))).code).toBe(ErrorCode.NOT_FOUND);
     });
   });
 });

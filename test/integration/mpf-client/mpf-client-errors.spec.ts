@@ -7,26 +7,17 @@ import {
 } from '../../../src/modules/mpf/client/mpf-client.port';
 import type { MpfJournalLogger } from '../../../src/modules/mpf/client/mpf-request.journal';
 import { SoapMpfClientFactory } from '../../../src/modules/mpf/client/soap-mpf-client.factory';
-import { DomainError } from '../../../src/modules/shared/errors/domain.error';
 import { ErrorCode } from '../../../src/modules/shared/errors/error-code.enum';
 import { createPinoLogger } from '../../../src/modules/shared/logging/app-logger';
 import { faultEnvelope, mpfData, mpfError, soapResponse } from './canned-envelopes';
 import { CannedMpfServer } from './canned-mpf.server';
 import { ORG, PDC, USER } from './mpf-method.cases';
+import { failureOf } from '../../support/domain-errors';
 
 const PASSWORD = 'Top:Secret&<Pass>1';
 const LOGIN = { domain: 'HOSTING', login: 'mpfadmin', password: PASSWORD };
 const SILENT: MpfJournalLogger = { debug: () => undefined };
 const NS = DEFAULT_MPF_NAMESPACE;
-
-async function failureOf(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 /** Errors and transport failures over real HTTP: MPF errors, Faults, 401, timeouts, refused connections, escaping, journal. */
 describe('SoapMpfClient failures and escaping (canned MPF on loopback)', () => {

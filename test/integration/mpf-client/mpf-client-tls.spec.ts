@@ -7,10 +7,10 @@ import {
   type MpfEndpointConfig,
 } from '../../../src/modules/mpf/client/mpf-client.port';
 import { SoapMpfClientFactory } from '../../../src/modules/mpf/client/soap-mpf-client.factory';
-import { DomainError } from '../../../src/modules/shared/errors/domain.error';
 import { ErrorCode } from '../../../src/modules/shared/errors/error-code.enum';
 import { CannedMpfServer } from './canned-mpf.server';
 import { PDC, USER } from './mpf-method.cases';
+import { failureOf } from '../../support/domain-errors';
 
 const LOGIN = { domain: 'HOSTING', login: 'mpfadmin', password: 'Tls-Secret-1' };
 
@@ -43,15 +43,6 @@ function selfSigned(dir: string, name: string): { key: string; cert: string } {
     { stdio: 'ignore' },
   );
   return { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<DomainError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
 }
 
 describe('SoapMpfClient over https (canned MPF with a self-signed certificate)', () => {

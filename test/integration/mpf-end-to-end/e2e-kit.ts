@@ -14,6 +14,7 @@ import { adminDirectoryConfig } from '../../support/directory-fixtures';
 import { startEmulatorBed, type EmulatorBed } from '../../support/emulator-bed';
 import type { MpfEmulator } from '../../support/mpf-emulator/mpf-emulator';
 import { testbed } from '../../support/testbed-env';
+export { failureOf } from '../../support/domain-errors';
 
 /**
  * End to end: the production SOAP client (over real HTTP) → the MPF emulator → the test Samba AD, and the
@@ -130,16 +131,6 @@ export class EndToEnd {
 
 export const canonical = (dn: string): string => normalizeDn(dn).toLowerCase();
 export const sameDns = (dns: string[]): string[] => dns.map(canonical).sort();
-
-/** The DomainError a promise rejects with (fails the test when it resolves or rejects otherwise). */
-export async function failureOf(promise: Promise<unknown>): Promise<DomainError> {
-  const outcome = await promise.then(
-    () => new Error('expected a DomainError, but the call succeeded'),
-    (error: unknown) => error,
-  );
-  if (!(outcome instanceof DomainError)) throw outcome;
-  return outcome;
-}
 
 /** userAccountControl bit 2: the account is disabled. */
 export const isDisabled = (userAccountControl: string | undefined): boolean =>

@@ -1,14 +1,9 @@
 import { dnsRecordsFor } from '../../../src/modules/exchange/addressing/dns-records';
 import { csvRows } from '../../../src/modules/exchange/mailbox-import/csv-rows';
 import { periodStartOn } from '../../../src/modules/plan/plan/billing-period';
-import type { DomainError } from '../../../src/modules/shared/errors/domain.error';
+import { failureOf } from '../../support/domain-errors';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: DomainError) => error,
-  );
 
 describe('DNS records of a domain', () => {
   it('lists MX, autodiscover and SPF from the configuration, leaving out what is not configured', () => {
@@ -50,19 +45,19 @@ describe('CSV lines of a mailbox import', () => {
   });
 
   it('refuses unknown columns, empty files and malformed CSV, naming the csv field', async () => {
-    const unknown = await failure(csvRows('localPart,shoeSize\nann,42', 10));
+    const unknown = await failureOf(csvRows('localPart,shoeSize\nann,42', 10));
     expect(unknown?.errors[0]).toMatchObject({ field: 'csv', rule: 'columns' });
-    expect((await failure(csvRows('localPart,displayName\n', 10)))?.errors[0]).toMatchObject({
+    expect((await failureOf(csvRows('localPart,displayName\n', 10)))?.errors[0]).toMatchObject({
       rule: 'notEmpty',
     });
-    const malformed = await failure(csvRows('localPart,password\nann,se"cret"x', 10));
+    const malformed = await failureOf(csvRows('localPart,password\nann,se"cret"x', 10));
     expect(malformed?.errors[0]).toMatchObject({ field: 'csv', rule: 'csv' });
     expect(malformed?.errors[0].message).toBe('is not valid CSV (INVALID_OPENING_QUOTE at line 2)');
   });
 
   it('refuses more lines than the limit instead of importing part of the file', async () => {
     expect(await csvRows('localPart\na\nb', 2)).toHaveLength(2);
-    expect((await failure(csvRows('localPart\na\nb\nc', 2)))?.errors[0]).toMatchObject({
+    expect((await failureOf(csvRows('localPart\na\nb\nc', 2)))?.errors[0]).toMatchObject({
       field: 'csv',
       rule: 'maxRows',
     });

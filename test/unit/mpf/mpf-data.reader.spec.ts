@@ -8,24 +8,14 @@ import {
 } from '../../../src/modules/mpf/client/mpf-data.reader';
 import { readMpfDocument } from '../../../src/modules/mpf/client/mpf-response.reader';
 import type { XmlNode } from '../../../src/modules/mpf/client/mpf-xml.reader';
-import { DomainError } from '../../../src/modules/shared/errors/domain.error';
 import { ErrorCode } from '../../../src/modules/shared/errors/error-code.enum';
 import { mpfData } from '../../integration/mpf-client/canned-envelopes';
+import { thrown } from '../../support/domain-errors';
 
 function dataOf(data: unknown): XmlNode {
   const document = readMpfDocument(mpfData(data));
   if (document?.kind !== 'data') throw new Error('not data');
   return document.data;
-}
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('did not throw');
 }
 
 describe('MPF data readers', () => {

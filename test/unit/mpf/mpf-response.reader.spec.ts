@@ -5,7 +5,6 @@ import {
   readSoapAnswer,
   typedResultOf,
 } from '../../../src/modules/mpf/client/mpf-response.reader';
-import { DomainError } from '../../../src/modules/shared/errors/domain.error';
 import { ErrorCode } from '../../../src/modules/shared/errors/error-code.enum';
 import {
   faultEnvelope,
@@ -13,18 +12,9 @@ import {
   mpfError,
   soapResponse,
 } from '../../integration/mpf-client/canned-envelopes';
+import { thrown } from '../../support/domain-errors';
 
 const NS = 'http://provisioning.microsoft.com/webservices/';
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('did not throw');
-}
 
 describe('MPF response reader', () => {
   it('reads the Result (unescaped once) and the errorReturn out parameter', () => {

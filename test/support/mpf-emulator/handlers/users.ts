@@ -258,6 +258,8 @@ export function mergeProperties(into: Properties, from: Properties): void {
 }
 
 const HE = 'HostedExchange';
+/** The user's names, in the order CreateBusinessUser and ModifyUser both take them. */
+const NAME_PARAMS = ['userPrincipalName', 'sAMAccountName', ...FIELDS.map(([name]) => name)];
 
 export const userMethods: MethodSpec[] = [
   method(
@@ -265,14 +267,7 @@ export const userMethods: MethodSpec[] = [
     'CreateBusinessUser',
     [
       'container',
-      'userPrincipalName',
-      'sAMAccountName',
-      'displayName',
-      'givenName',
-      'middleName',
-      'sn',
-      'initials',
-      'description',
+      ...NAME_PARAMS,
       'planName',
       'newPassword',
       'isAdmin',
@@ -299,20 +294,7 @@ export const userMethods: MethodSpec[] = [
   method(
     'ManagedActiveDirectory',
     'ModifyUser',
-    [
-      'path',
-      'userPrincipalName',
-      'sAMAccountName',
-      'displayName',
-      'givenName',
-      'middleName',
-      'sn',
-      'initials',
-      'description',
-      'propertiesXml',
-      'pdc',
-      'sendCredentials',
-    ],
+    ['path', ...NAME_PARAMS, 'propertiesXml', 'pdc', 'sendCredentials'],
     'bool',
     modifyUser,
   ),
