@@ -5,6 +5,7 @@ import { GlobalsModule } from '../globals/globals.module';
 import { MpfModule } from '../mpf/mpf.module';
 import { PlanModule } from '../plan/plan.module';
 import { AccountAccess } from './account/account-access';
+import { AccountOperations } from './account/account-operations';
 import { Account } from './account/account.entity';
 import { SignupChecks } from './account/signup-checks';
 import { GetAccountUseCase } from './account/use-cases/get-account.use-case';
@@ -92,6 +93,7 @@ const USE_CASES = [
   ],
   providers: [
     AccountAccess,
+    AccountOperations,
     AddressBook,
     ApprovalRequests,
     ApprovalExpiryJob,

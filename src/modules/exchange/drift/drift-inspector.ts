@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { buildDn, dnEquals } from '../../directory/ldap-dn';
+import { dnEquals } from '../../directory/ldap-dn';
 import type { DirectoryEntry } from '../../directory/directory.port';
 import type { ExchangeLink } from '../../mpf/connection/exchange-gateway';
 import type { Account } from '../account/account.entity';
@@ -8,6 +8,7 @@ import { SmtpAddress } from '../addressing/smtp-address.entity';
 import { Contact } from '../contact/contact.entity';
 import { DistributionList } from '../distribution-list/distribution-list.entity';
 import { Mailbox } from '../mailbox/mailbox.entity';
+import { isAccountEnabled, kindOf, organizationObjects } from '../provisioning/organization-objects';
 
 export type DriftKind = 'organization' | 'mailbox' | 'contact' | 'distribution_list';
 
@@ -27,7 +28,8 @@ export interface DriftItem {
   differences?: DriftDifference[];
 }
 
-const ACCOUNT_DISABLED = 2;
+/** What an AD object only AD has is, in the product's words. */
+const KINDS = { user: 'mailbox', contact: 'contact', group: 'distribution_list' } as const;
 const lower = (values: string[] | undefined) => (values ?? []).map((v) => v.toLowerCase()).sort();
 const same = (a: string[], b: string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
@@ -42,36 +44,18 @@ export class DriftInspector {
     if (!(await link.directory.findByDn(account.orgDn, ['ou']))) {
       return [{ kind: 'organization', id: account.id, dn: account.orgDn, problem: 'missing' }];
     }
-    const entries = await link.directory.search(
-      account.orgDn,
-      '(|(objectClass=user)(objectClass=contact)(objectClass=group))',
-      {
-        attributes: [
-          'objectClass',
-          'displayName',
-          'givenName',
-          'middleName',
-          'sn',
-          'initials',
-          'userAccountControl',
-          'mail',
-          'proxyAddresses',
-          'managedBy',
-          'member',
-        ],
-      },
-    );
-    const system = [
-      buildDn([['CN', `Admins@${account.organizationName}`]], account.orgDn),
-      buildDn(
-        [
-          ['CN', `AllUsers@${account.organizationName}`],
-          ['CN', '_Private'],
-        ],
-        account.orgDn,
-      ),
-    ];
-    const unclaimed = entries.filter((e) => !system.some((dn) => dnEquals(dn, e.dn)));
+    const unclaimed = await organizationObjects(link, account.organizationName, account.orgDn, [
+      'displayName',
+      'givenName',
+      'middleName',
+      'sn',
+      'initials',
+      'userAccountControl',
+      'mail',
+      'proxyAddresses',
+      'managedBy',
+      'member',
+    ]);
     const claim = (dn: string): DirectoryEntry | undefined => {
       const index = unclaimed.findIndex((e) => dnEquals(e.dn, dn));
       return index < 0 ? undefined : unclaimed.splice(index, 1)[0];
@@ -100,13 +84,14 @@ export class DriftInspector {
         });
       }
     }
-    for (const contact of await manager.findBy(Contact, { accountId })) {
+    const contacts = await manager.findBy(Contact, { accountId });
+    for (const contact of contacts) {
       const entry = claim(contact.dn);
       if (contact.status !== 'active') continue;
       if (!entry) items.push({ kind: 'contact', id: contact.id, dn: contact.dn, problem: 'missing' });
     }
     const byId = new Map(mailboxes.map((m) => [m.id, m]));
-    const contactDns = new Map((await manager.findBy(Contact, { accountId })).map((c) => [c.id, c.dn]));
+    const contactDns = new Map(contacts.map((c) => [c.id, c.dn]));
     for (const list of await manager.findBy(DistributionList, { accountId })) {
       const entry = claim(list.dn);
       if (list.status !== 'active') continue;
@@ -147,12 +132,7 @@ export class DriftInspector {
       }
     }
     for (const entry of unclaimed) {
-      const classes = lower(entry.attributes.objectclass);
-      const kind: DriftKind = classes.includes('user')
-        ? 'mailbox'
-        : classes.includes('contact')
-          ? 'contact'
-          : 'distribution_list';
+      const kind = KINDS[kindOf(entry)];
       items.push({ kind, dn: entry.dn, problem: 'extra' });
     }
     return items;
@@ -175,7 +155,7 @@ export class DriftInspector {
       const actual = entry.attributes[attribute.toLowerCase()]?.[0] ?? null;
       if ((expected ?? null) !== actual) differences.push({ attribute, expected, actual });
     }
-    const enabled = (Number(entry.attributes.useraccountcontrol?.[0] ?? '0') & ACCOUNT_DISABLED) === 0;
+    const enabled = isAccountEnabled(entry.attributes.useraccountcontrol?.[0]);
     if (enabled !== mailbox.enabled)
       differences.push({ attribute: 'enabled', expected: mailbox.enabled, actual: enabled });
     const expected = addresses.map((a) => `smtp:${a.address}`).sort();

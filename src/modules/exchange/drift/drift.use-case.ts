@@ -1,16 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { AuditLog } from '../../audit/audit-log';
 import { ExchangeGateway } from '../../mpf/connection/exchange-gateway';
 import type { Actor } from '../../shared/actor';
 import { DomainError } from '../../shared/errors/domain.error';
 import { ErrorCode } from '../../shared/errors/error-code.enum';
 import { CLOCK, type Clock } from '../../shared/clock/clock.port';
 import { AccountAccess } from '../account/account-access';
+import { AccountOperations } from '../account/account-operations';
 import { Account } from '../account/account.entity';
 import { dbTime } from '../operations/engine/db-time';
 import { Operation } from '../operations/operation.entity';
-import { OperationsService } from '../operations/operations.service';
 import { type DriftItem, DriftInspector } from './drift-inspector';
 import { ORGANIZATION_REPAIR, type RepairInput } from './drift-repair.operation';
 
@@ -29,8 +28,7 @@ export class DriftUseCase {
     private readonly accounts: AccountAccess,
     private readonly inspector: DriftInspector,
     private readonly gateway: ExchangeGateway,
-    private readonly operations: OperationsService,
-    private readonly audit: AuditLog,
+    private readonly accountOperations: AccountOperations,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -61,7 +59,10 @@ export class DriftUseCase {
     const inspectedFrom = this.clock.now();
     const report = await this.report(accountId, actor);
     return this.dataSource.transaction(async (manager) => {
-      await this.accounts.lockForChange(accountId, actor, manager, ['active', 'suspended']);
+      const { account } = await this.accounts.lockForChange(accountId, actor, manager, [
+        'active',
+        'suspended',
+      ]);
       await this.accounts.requireIdle(manager, accountId);
       // An operation that ended during the inspection makes the report stale: repairing from it would undo it.
       const changed = await manager
@@ -80,25 +81,13 @@ export class DriftUseCase {
       const repairable = report.items.filter((i) => i.problem !== 'extra' && i.kind !== 'organization');
       if (repairable.length === 0) return { ...report, operationId: null };
       const input: RepairInput = { accountId, items: repairable };
-      const operationId = await this.operations.enqueue(
-        ORGANIZATION_REPAIR,
+      const operationId = await this.accountOperations.start(manager, account, {
+        kind: ORGANIZATION_REPAIR,
         input,
-        { actor, accountId, target: { type: 'account', id: accountId } },
-        manager,
-      );
-      await manager.update(Account, { id: accountId }, { operationId });
-      await this.audit.record(
-        {
-          actor,
-          action: 'organization.repair',
-          targetType: 'account',
-          targetId: accountId,
-          before: report.items,
-          after: null,
-          operationId,
-        },
-        manager,
-      );
+        actor,
+        action: 'organization.repair',
+        audit: { before: report.items, after: null },
+      });
       return { ...report, operationId };
     });
   }

@@ -1,36 +1,10 @@
-import { buildDn, dnEquals } from '../../directory/ldap-dn';
-import type { ExchangeGateway, ExchangeLink } from '../../mpf/connection/exchange-gateway';
+import type { ExchangeGateway } from '../../mpf/connection/exchange-gateway';
 import type { StepContext, StepDefinition } from '../operations/operation-definition';
 import { existsInDirectory, idempotentMpfCall, MPF_NO_SUCH_OBJECT } from '../provisioning/directory-checks';
+import { kindOf, organizationObjects } from '../provisioning/organization-objects';
 import type { AccountTerminateInput } from './lifecycle-inputs';
 
 type Ctx = StepContext<AccountTerminateInput>;
-
-/** The organization's own objects in AD (what AD holds, also objects created behind our back), system groups aside. */
-async function children(link: ExchangeLink, input: AccountTerminateInput) {
-  const system = [
-    buildDn([['CN', `Admins@${input.organizationName}`]], input.orgDn),
-    buildDn(
-      [
-        ['CN', `AllUsers@${input.organizationName}`],
-        ['CN', '_Private'],
-      ],
-      input.orgDn,
-    ),
-  ];
-  const entries = await link.directory.search(
-    input.orgDn,
-    '(|(objectClass=user)(objectClass=contact)(objectClass=group))',
-    { attributes: ['objectClass'] },
-  );
-  const kind = (classes: string[]): 'user' | 'contact' | 'group' => {
-    const lower = classes.map((c) => c.toLowerCase());
-    return lower.includes('user') ? 'user' : lower.includes('contact') ? 'contact' : 'group';
-  };
-  return entries
-    .filter((entry) => !system.some((dn) => dnEquals(dn, entry.dn)))
-    .map((entry) => ({ dn: entry.dn, kind: kind(entry.attributes.objectclass ?? []) }));
-}
 
 /**
  * `account.terminate`: distribution lists, contacts and mailboxes (whatever AD holds under the organization),
@@ -45,7 +19,9 @@ export function terminateSteps(gateway: ExchangeGateway): StepDefinition<Account
       async run(ctx: Ctx) {
         const link = await gateway.open();
         if (!(await existsInDirectory(link, ctx.input.orgDn))) return;
-        const objects = await children(link, ctx.input);
+        const objects = (await organizationObjects(link, ctx.input.organizationName, ctx.input.orgDn)).map(
+          (entry) => ({ dn: entry.dn, kind: kindOf(entry) }),
+        );
         const order = { group: 0, contact: 1, user: 2 } as const;
         objects.sort((a, b) => order[a.kind] - order[b.kind]);
         let done = 0;

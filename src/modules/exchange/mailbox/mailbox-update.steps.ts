@@ -1,5 +1,6 @@
 import type { ExchangeGateway, ExchangeLink } from '../../mpf/connection/exchange-gateway';
 import type { StepContext, StepDefinition } from '../operations/operation-definition';
+import { isAccountEnabled } from '../provisioning/organization-objects';
 import {
   type MailboxForwarding,
   type MailboxNames,
@@ -9,8 +10,6 @@ import {
 
 type Ctx = StepContext<MailboxUpdateInput>;
 type Step = StepDefinition<MailboxUpdateInput>;
-
-const ACCOUNT_DISABLED = 2;
 
 /** ModifyUser with only names (empty UPN and sAMAccountName leave them as they are). */
 function modifyNames(link: ExchangeLink, input: MailboxUpdateInput, names: MailboxNames) {
@@ -52,7 +51,7 @@ export async function setEnabled(
 ): Promise<void> {
   const entry = await link.directory.findByDn(userDn, ['userAccountControl']);
   if (!entry && skipMissing) return;
-  const isEnabled = (Number(entry?.attributes.useraccountcontrol?.[0] ?? '0') & ACCOUNT_DISABLED) === 0;
+  const isEnabled = isAccountEnabled(entry?.attributes.useraccountcontrol?.[0]);
   if (entry && isEnabled === enabled) return;
   await (enabled ? link.mpf.enableUser(userDn) : link.mpf.disableUser(userDn));
 }

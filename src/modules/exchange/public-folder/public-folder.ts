@@ -1,7 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditLog } from '../../audit/audit-log';
 import { PlatformGate } from '../../globals/platform-gate';
 import type { Plan } from '../../plan/plan/plan.entity';
 import { ExchangeGateway } from '../../mpf/connection/exchange-gateway';
@@ -11,13 +10,13 @@ import { DomainError } from '../../shared/errors/domain.error';
 import { ErrorCode } from '../../shared/errors/error-code.enum';
 import { validateInput } from '../../shared/validation/validate-input';
 import { AccountAccess } from '../account/account-access';
+import { AccountOperations } from '../account/account-operations';
 import { Account } from '../account/account.entity';
 import { AccountResponseDto } from '../account/dto/account-response.dto';
 import { AddressBook, addressOf } from '../addressing/address-book';
 import { IsLocalPart, IsOptionalOrgDomain } from '../mailbox/dto/mailbox-field.decorators';
 import type { OperationOutcome } from '../operations/operation-definition';
 import { OperationRegistry } from '../operations/operation.registry';
-import { OperationsService } from '../operations/operations.service';
 import { idempotentMpfCall, MPF_ALREADY_EXISTS, MPF_NO_SUCH_OBJECT } from '../provisioning/directory-checks';
 
 export const PUBLIC_FOLDER_CREATE = 'publicFolder.create';
@@ -58,8 +57,7 @@ export class PublicFolderUseCase implements OnModuleInit {
     private readonly addresses: AddressBook,
     private readonly registry: OperationRegistry,
     private readonly gateway: ExchangeGateway,
-    private readonly operations: OperationsService,
-    private readonly audit: AuditLog,
+    private readonly accountOperations: AccountOperations,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -156,27 +154,14 @@ export class PublicFolderUseCase implements OnModuleInit {
         organizationName: account.organizationName,
         folder,
       };
-      const operationId = await this.operations.enqueue(
+      await this.accountOperations.start(manager, account, {
         kind,
         input,
-        { actor, accountId, target: { type: 'account', id: accountId } },
-        manager,
-      );
-      account.operationId = operationId;
-      await manager.update(Account, { id: accountId }, { operationId });
+        actor,
+        action,
+        audit: { before: null, after: { folder } },
+      });
       const response = AccountResponseDto.from(account, account.status);
-      await this.audit.record(
-        {
-          actor,
-          action,
-          targetType: 'account',
-          targetId: accountId,
-          before: null,
-          after: { folder },
-          operationId,
-        },
-        manager,
-      );
       return response;
     });
   }

@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
@@ -5,8 +6,6 @@ import { isUniqueViolation } from '../../shared/database/unique-violation';
 import { DomainError } from '../../shared/errors/domain.error';
 import { ErrorCode } from '../../shared/errors/error-code.enum';
 import { MailingPlan } from './mailing-plan.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** 409 naming the field: another mailing plan (perhaps archived) already has this name. */
 export function nameTaken(name: string, existing: MailingPlan, field = 'name'): DomainError {
@@ -39,7 +38,7 @@ export class MailingPlanStore {
   }
 
   async require(id: string, manager: EntityManager = this.manager): Promise<MailingPlan> {
-    const plan = UUID.test(id) ? await manager.findOneBy(MailingPlan, { id }) : null;
+    const plan = isUUID(id) ? await manager.findOneBy(MailingPlan, { id }) : null;
     if (!plan) throw new DomainError(ErrorCode.NOT_FOUND, `No mailing plan has the id ${id}`);
     return plan;
   }

@@ -5,5 +5,6 @@ import type { EntityManager } from 'typeorm';
  * transaction; nothing on SQLite, where transactions already run one at a time.
  */
 export function forUpdate(manager: EntityManager): { lock?: { mode: 'pessimistic_write' } } {
-  return manager.connection.options.type === 'mysql' ? { lock: { mode: 'pessimistic_write' } } : {};
+  const type = manager.connection.options.type;
+  return type === 'mysql' || type === 'mariadb' ? { lock: { mode: 'pessimistic_write' } } : {};
 }

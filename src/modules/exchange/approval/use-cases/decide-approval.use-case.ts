@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../../../audit/audit-log';
@@ -20,8 +21,6 @@ import { ApprovalRequest, type ApprovalStatus } from '../approval-request.entity
 import { ApprovalRequests } from '../approval-requests';
 import { ApprovalApproveDto, ApprovalRejectDto } from '../dto/approval-decision.dto';
 import { ApprovalResponseDto } from '../dto/approval-response.dto';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A manager's decision on a pending signup. Approve starts `organization.provision` with the sealed password;
@@ -97,7 +96,7 @@ export class DecideApprovalUseCase {
   }
 
   private async pending(id: string, actor: Actor, manager: EntityManager): Promise<ApprovalRequest> {
-    const request = UUID.test(id) ? await this.lock(id, manager) : null;
+    const request = isUUID(id) ? await this.lock(id, manager) : null;
     if (!request) throw new DomainError(ErrorCode.NOT_FOUND, `No approval request has the id ${id}`);
     if (request.status === 'pending' && request.expiresAt <= this.clock.now()) {
       await this.decide(

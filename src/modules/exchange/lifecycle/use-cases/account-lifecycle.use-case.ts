@@ -1,20 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, Not, type EntityManager } from 'typeorm';
-import { AuditLog } from '../../../audit/audit-log';
 import { PlatformGate } from '../../../globals/platform-gate';
 import { Plan } from '../../../plan/plan/plan.entity';
 import type { Actor } from '../../../shared/actor';
-import { CLOCK, type Clock } from '../../../shared/clock/clock.port';
 import { DomainError } from '../../../shared/errors/domain.error';
 import { ErrorCode } from '../../../shared/errors/error-code.enum';
 import { validateInput } from '../../../shared/validation/validate-input';
 import { AccountAccess } from '../../account/account-access';
+import { AccountOperations } from '../../account/account-operations';
 import { Account, type AccountStatus } from '../../account/account.entity';
 import { AccountResponseDto } from '../../account/dto/account-response.dto';
 import { SmtpDomain } from '../../addressing/smtp-domain.entity';
 import { Mailbox } from '../../mailbox/mailbox.entity';
 import { MailboxLimits } from '../../mailbox/mailbox-limits';
-import { OperationsService } from '../../operations/operations.service';
 import { ChangePlanDto } from '../dto/lifecycle.dto';
 import {
   ACCOUNT_CHANGE_PLAN,
@@ -38,9 +36,7 @@ export class AccountLifecycleUseCase {
     private readonly accounts: AccountAccess,
     private readonly limits: MailboxLimits,
     private readonly fit: PlanFit,
-    private readonly operations: OperationsService,
-    private readonly audit: AuditLog,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly accountOperations: AccountOperations,
   ) {}
 
   suspend(accountId: string, actor: Actor): Promise<AccountResponseDto> {
@@ -132,21 +128,9 @@ export class AccountLifecycleUseCase {
     return this.dataSource.transaction(async (manager) => {
       const { account } = await this.accounts.lockForChange(accountId, actor, manager, statuses);
       await this.accounts.requireIdle(manager, accountId);
-      const before = AccountResponseDto.from(account, account.status);
       const { kind, input, status } = await prepare(account, manager);
-      const operationId = await this.operations.enqueue(
-        kind,
-        input,
-        { actor, accountId, target: { type: 'account', id: accountId } },
-        manager,
-      );
-      Object.assign(account, { operationId, status, updatedAt: this.clock.now() });
-      await manager.update(Account, { id: accountId }, { operationId, status, updatedAt: account.updatedAt });
-      const after = AccountResponseDto.from(account, status);
-      await this.audit.record(
-        { actor, action, targetType: 'account', targetId: accountId, before, after, operationId },
-        manager,
-      );
+      await this.accountOperations.start(manager, account, { kind, input, actor, action, status });
+      const after = AccountResponseDto.from(account, account.status);
       return after;
     });
   }

@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { DomainError } from '../../../shared/errors/domain.error';
@@ -8,8 +9,6 @@ import { OperationResponseDto } from '../dto/operation-response.dto';
 import { Operation } from '../operation.entity';
 import { OperationStep } from '../operation-step.entity';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Where an operation stands (status, steps, progress, last error), and the newest operations. */
 @Injectable()
 export class GetOperationUseCase {
@@ -19,7 +18,7 @@ export class GetOperationUseCase {
   async get(id: string, accountId?: string): Promise<OperationResponseDto> {
     const manager = this.dataSource.manager;
     const where = accountId === undefined ? { id } : { id, accountId };
-    const operation = UUID.test(id) ? await manager.findOneBy(Operation, where) : null;
+    const operation = isUUID(id) ? await manager.findOneBy(Operation, where) : null;
     if (!operation) throw new DomainError(ErrorCode.NOT_FOUND, `No operation has the id ${id}`);
     const steps = await manager.find(OperationStep, { where: { operationId: id }, order: { seq: 'ASC' } });
     return OperationResponseDto.from(operation, steps);
