@@ -5,7 +5,6 @@ import { AccountSignupDto } from '../../modules/exchange/account/dto/account-sig
 import { GetAccountUseCase } from '../../modules/exchange/account/use-cases/get-account.use-case';
 import { SignupAccountUseCase } from '../../modules/exchange/account/use-cases/signup-account.use-case';
 import { OperationResponseDto } from '../../modules/exchange/operations/dto/operation-response.dto';
-import { GetOperationUseCase } from '../../modules/exchange/operations/use-cases/get-operation.use-case';
 import type { Actor } from '../../modules/shared/actor';
 import { CurrentActor } from '../actor/current-actor.decorator';
 import { RequireActor } from '../actor/require-actor.decorator';
@@ -19,7 +18,6 @@ export class AccountsController {
   constructor(
     private readonly signup: SignupAccountUseCase,
     private readonly getAccount: GetAccountUseCase,
-    private readonly getOperation: GetOperationUseCase,
   ) {}
 
   @Post()
@@ -38,13 +36,12 @@ export class AccountsController {
     summary: "Where one of the account's operations stands (status, steps, progress, last error)",
   })
   @ApiOkResponse({ type: OperationResponseDto })
-  async operation(
+  operation(
     @Param('accountId') accountId: string,
     @Param('operationId') operationId: string,
     @CurrentActor() actor: Actor,
   ): Promise<OperationResponseDto> {
-    await this.getAccount.execute(accountId, actor);
-    return this.getOperation.get(operationId, accountId);
+    return this.getAccount.operation(accountId, operationId, actor);
   }
 
   @Get(':accountId')

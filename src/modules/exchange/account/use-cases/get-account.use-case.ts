@@ -1,19 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../../shared/actor';
+import { OperationResponseDto } from '../../operations/dto/operation-response.dto';
+import { GetOperationUseCase } from '../../operations/use-cases/get-operation.use-case';
 import { AccountAccess } from '../account-access';
 import { AccountResponseDto } from '../dto/account-response.dto';
 
-/** One account with its status; a customer sees only its own (any other is "not found", not "forbidden"). */
+/** One account with its status, or one of its operations; a customer sees only its own (any other is "not found"). */
 @Injectable()
 export class GetAccountUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly accounts: AccountAccess,
+    private readonly operations: GetOperationUseCase,
   ) {}
 
   async execute(accountId: string, actor: Actor): Promise<AccountResponseDto> {
     const account = await this.accounts.find(accountId, actor, this.dataSource.manager);
     return AccountResponseDto.from(account, account.status);
+  }
+
+  /** One of the account's operations (another account's is "not found"). */
+  async operation(accountId: string, operationId: string, actor: Actor): Promise<OperationResponseDto> {
+    await this.accounts.find(accountId, actor, this.dataSource.manager);
+    return this.operations.get(operationId, accountId);
   }
 }
