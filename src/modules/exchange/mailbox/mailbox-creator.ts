@@ -5,9 +5,9 @@ import { buildDn } from '../../directory/ldap-dn';
 import type { Plan } from '../../plan/plan/plan.entity';
 import type { Actor } from '../../shared/actor';
 import { CLOCK, type Clock } from '../../shared/clock/clock.port';
-import type { FieldError } from '../../shared/errors/domain.error';
+import { DomainError, type FieldError } from '../../shared/errors/domain.error';
 import type { Account } from '../account/account.entity';
-import { AddressBook } from '../addressing/address-book';
+import { AddressBook, addressOf } from '../addressing/address-book';
 import { OperationsService } from '../operations/operations.service';
 import type { MailboxCreateDto } from './dto/mailbox-input.dto';
 import { MailboxResponseDto } from './dto/mailbox-response.dto';
@@ -24,11 +24,12 @@ export function requestedUpn(
   dto: MailboxCreateDto,
   account: Account,
 ): { upn: string } | { error: FieldError } {
-  const upn = `${dto.localPart}@${dto.domain ?? account.primaryDomain}`.toLowerCase();
-  if (upn.length <= MAX_UPN) return { upn };
-  return {
-    error: { field: 'localPart', rule: 'maxLength', message: `${upn} is longer than ${MAX_UPN} characters` },
-  };
+  try {
+    return { upn: addressOf(dto.localPart, dto.domain ?? account.primaryDomain, 'localPart', MAX_UPN) };
+  } catch (error) {
+    if (error instanceof DomainError) return { error: error.errors[0] };
+    throw error;
+  }
 }
 
 /**

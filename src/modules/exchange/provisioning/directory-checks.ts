@@ -11,7 +11,7 @@ export async function existsInDirectory(link: ExchangeLink, dn: string): Promise
 }
 
 /** Whether `error` is MPF refusing the call with `code`. */
-export function isMpfCode(error: unknown, code: string): boolean {
+function isMpfCode(error: unknown, code: string): boolean {
   return error instanceof DomainError && error.code === ErrorCode.MPF_REJECTED && error.meta.mpfCode === code;
 }
 

@@ -7,8 +7,6 @@ import { createMailboxUser, deleteMailboxUserIfPresent } from './mailbox-user';
 type Ctx = StepContext<OrganizationProvisionInput>;
 type Step = StepDefinition<OrganizationProvisionInput>;
 
-const exists = existsInDirectory;
-
 /**
  * The steps of `organization.provision`. Each checks AD first, so a re-run after a crash never duplicates:
  * create the organization OU (and its groups), its address lists, then the first admin mailbox.
@@ -19,7 +17,7 @@ export function organizationProvisionSteps(gateway: ExchangeGateway): Step[] {
       name: 'createOrganization',
       async run({ input }: Ctx) {
         const link = await gateway.open();
-        if (await exists(link, input.orgDn)) return { created: false };
+        if (await existsInDirectory(link, input.orgDn)) return { created: false };
         await link.mpf.createBusinessOrganization({
           resellerDn: input.resellerDn,
           name: input.organizationName,
@@ -32,7 +30,7 @@ export function organizationProvisionSteps(gateway: ExchangeGateway): Step[] {
       },
       async compensate({ input }: Ctx) {
         const link = await gateway.open();
-        if (!(await exists(link, input.orgDn))) return;
+        if (!(await existsInDirectory(link, input.orgDn))) return;
         // A half-created admin (a failed CreateBusinessUser on real MPF) would block the deletion.
         await deleteMailboxUserIfPresent(link, input.admin);
         await link.mpf.deleteBusinessOrganization(input.orgDn, input.primaryDomain);

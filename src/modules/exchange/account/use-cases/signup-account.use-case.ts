@@ -16,7 +16,8 @@ import {
   ORGANIZATION_PROVISION,
   type OrganizationProvisionInput,
 } from '../../provisioning/organization-provision.input';
-import { AddressBook } from '../../addressing/address-book';
+import { AddressBook, addressOf } from '../../addressing/address-book';
+import { MAX_UPN } from '../../mailbox/mailbox-creator';
 import { SmtpDomain } from '../../addressing/smtp-domain.entity';
 import { ApprovalRequests } from '../../approval/approval-requests';
 import { Mailbox } from '../../mailbox/mailbox.entity';
@@ -26,9 +27,6 @@ import { Account, orgNameKey } from '../account.entity';
 import { AccountResponseDto } from '../dto/account-response.dto';
 import { AccountSignupDto } from '../dto/account-signup.dto';
 import { SignupChecks } from '../signup-checks';
-
-/** A CN holds at most 64 characters, and the admin user's CN is its UPN. */
-const MAX_UPN = 64;
 
 /**
  * Signup: validates everything (input, plan, platform, names, the password against the domain policy) before
@@ -57,16 +55,7 @@ export class SignupAccountUseCase {
     await this.gate.requireEnabled('sign up for Exchange', manager);
     const { plan, terms } = await this.checks.planTerms(dto, manager);
     const domain = dto.primaryDomain.toLowerCase();
-    const upn = `${dto.admin.localPart}@${domain}`;
-    if (upn.length > MAX_UPN) {
-      throw DomainError.validation([
-        {
-          field: 'admin.localPart',
-          rule: 'maxLength',
-          message: `${upn} is longer than ${MAX_UPN} characters`,
-        },
-      ]);
-    }
+    const upn = addressOf(dto.admin.localPart, domain, 'admin.localPart', MAX_UPN);
     await this.checks.requireFree(accountId, dto, manager);
     const link = await this.gateway.open();
     await this.checks.requireDirectoryFits(link, dto, upn);
