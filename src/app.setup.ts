@@ -1,10 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigService } from '@nestjs/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { APP_CONFIG_KEY, type AppConfig } from './modules/globals/config/app-config';
 import { AppLogger, createPinoLogger } from './modules/shared/logging/app-logger';
 import { httpLoggingMiddleware } from './modules/shared/logging/http-logging.middleware';
+import { jsonBodyOnly } from './plugins/http/json-body.middleware';
 
 /** What main.ts and the tests both do to a created app: logging, request ids, OpenAPI, graceful shutdown. */
 export function setupApp(app: INestApplication): AppLogger {
@@ -13,9 +13,8 @@ export function setupApp(app: INestApplication): AppLogger {
   app.useLogger(logger);
   app.flushLogs();
   (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
-  // Mailing-plan files up to 1 MB travel inside JSON (escaping can double them); the use cases enforce their own limits.
-  (app as NestExpressApplication).useBodyParser('json', { limit: '3mb' });
   app.use(httpLoggingMiddleware(logger.pino));
+  app.use('/plugin', jsonBodyOnly());
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -9,8 +9,8 @@ import {
 import type { Request, Response } from 'express';
 import { DomainError } from '../../modules/shared/errors/domain.error';
 import { ErrorCode } from '../../modules/shared/errors/error-code.enum';
-import { currentRequestId } from '../../modules/shared/logging/request-context';
 import { problemOf, type ProblemDetails } from './problem-details';
+import { sendProblem } from './send-problem';
 
 /**
  * Framework errors (body parsing, unknown routes) in our vocabulary. Their own messages are not shown: a JSON
@@ -35,10 +35,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const problem = { ...this.toProblem(error), instance: http.getRequest<Request>().originalUrl };
-    const requestId = currentRequestId();
-    if (requestId) problem.requestId = requestId;
-    http.getResponse<Response>().status(problem.status).type('application/problem+json').json(problem);
+    sendProblem(http.getRequest<Request>(), http.getResponse<Response>(), this.toProblem(error));
   }
 
   private toProblem(error: unknown): ProblemDetails {

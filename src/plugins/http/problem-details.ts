@@ -12,9 +12,21 @@ export const HTTP_ERRORS: Record<ErrorCode, { status: HttpStatus; title: string 
   [ErrorCode.CONFLICT]: { status: HttpStatus.CONFLICT, title: 'Conflict with the current state' },
   [ErrorCode.PLATFORM_DISABLED]: { status: HttpStatus.CONFLICT, title: 'Exchange hosting is disabled' },
   [ErrorCode.PAYLOAD_TOO_LARGE]: { status: HttpStatus.PAYLOAD_TOO_LARGE, title: 'Request body too large' },
+  [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: {
+    status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    title: 'Unsupported body type',
+  },
   [ErrorCode.PLAN_LIMIT_REACHED]: {
     status: HttpStatus.CONFLICT,
     title: "The plan's limit would be exceeded",
+  },
+  [ErrorCode.DOMAIN_RESERVED]: {
+    status: HttpStatus.FORBIDDEN,
+    title: 'The domain is reserved by the hosting company',
+  },
+  [ErrorCode.DOMAIN_NOT_VERIFIED]: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    title: "The domain's verification record was not found in DNS",
   },
   [ErrorCode.MPF_NOT_CONFIGURED]: {
     status: HttpStatus.CONFLICT,

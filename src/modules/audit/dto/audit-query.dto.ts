@@ -1,16 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../shared/validation/page-query.dto';
+import { Optional } from '../../shared/validation/optional';
 
 export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'globals' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(64)
   targetType?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(190)
   targetId?: string;

@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean } from 'class-validator';
+import { Optional } from '../../shared/validation/optional';
 
 export class GlobalSettingsUpdateDto {
   @ApiPropertyOptional({
     description: 'Plans → Globals → Hosting Platforms → Exchange hosting',
     example: true,
   })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   exchangeHostingEnabled?: boolean;
 }

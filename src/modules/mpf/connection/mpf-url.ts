@@ -1,3 +1,4 @@
+import { isIPv4, isIPv6 } from 'node:net';
 import { DomainError } from '../../shared/errors/domain.error';
 
 /** The parts of the E.Manager → MS Exchange URL `http(s)://NETBIOS\login:password@host[:port][/vdir]`. */
@@ -15,8 +16,13 @@ export interface MpfUrlParts {
 const NETBIOS = /^[A-Za-z0-9][A-Za-z0-9._-]{0,14}$/;
 // sAMAccountName: up to 20 characters, none of "/\[]:;|=,+*?<>@ and no control characters.
 const LOGIN = /^[^"/\\[\]:;|=,+*?<>@\s\p{Cc}]{1,20}$/u;
-const HOST =
-  /^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^\d{1,3}(\.\d{1,3}){3}$|^\[[0-9A-Fa-f:.]+\]$/;
+const HOST_NAME =
+  /^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+/** A host name (not all digits and dots), an IPv4 address, or an IPv6 address in brackets. */
+const isHost = (host: string): boolean =>
+  host.startsWith('[')
+    ? host.endsWith(']') && isIPv6(host.slice(1, -1))
+    : isIPv4(host) || (HOST_NAME.test(host) && !/^[\d.]+$/.test(host) && host.length <= 253);
 const VDIR = /^(\/[A-Za-z0-9._~-]+)*$/;
 const FORM = 'http(s)://NETBIOS\\login:password@host[:port][/vdir]';
 
@@ -66,7 +72,7 @@ export function parseMpfUrl(raw: string): MpfUrlParts {
     );
 
   const hostMatch = /^([^/:?#]+|\[[^\]]+\])(?::(\d{1,5}))?(\/[^?#]*)?$/.exec(location);
-  if (!hostMatch || !HOST.test(hostMatch[1]))
+  if (!hostMatch || !isHost(hostMatch[1]))
     throw invalid('host', 'the MPF server must be a host name or IP address');
   const port = hostMatch[2] === undefined ? undefined : Number(hostMatch[2]);
   if (port !== undefined && (port < 1 || port > 65535))

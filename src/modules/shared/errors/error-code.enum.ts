@@ -8,8 +8,14 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   PLATFORM_DISABLED = 'PLATFORM_DISABLED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** A body that is not JSON in UTF-8. */
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   /** A plan limit (mailboxes of a mailing plan, domains, ...) would be exceeded. */
   PLAN_LIMIT_REACHED = 'PLAN_LIMIT_REACHED',
+  /** The domain is the hosting company's own (its AD realm, MPF/PDC hosts, RESERVED_DOMAINS) or under one. */
+  DOMAIN_RESERVED = 'DOMAIN_RESERVED',
+  /** The domain's DNS does not (yet) hold its verification record. */
+  DOMAIN_NOT_VERIFIED = 'DOMAIN_NOT_VERIFIED',
   MPF_NOT_CONFIGURED = 'MPF_NOT_CONFIGURED',
   /** MPF answered with an errorContext; `meta` keeps its code and description. */
   MPF_REJECTED = 'MPF_REJECTED',

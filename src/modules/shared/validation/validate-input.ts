@@ -1,6 +1,7 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { DomainError, type FieldError } from '../errors/domain.error';
+import { shapeErrorsOf, textErrorsOf } from './input-shape';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
@@ -10,21 +11,35 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
+/** Keeps the first error of each field from the text rules, then class-validator's for the other fields. */
+function merged(textErrors: FieldError[], ruleErrors: FieldError[]): FieldError[] {
+  const named = new Set(textErrors.map((error) => error.field));
+  return [...textErrors, ...ruleErrors.filter((error) => !named.has(error.field))];
+}
+
 /**
- * The use-case boundary: turns untrusted input into a validated instance of `type`,
- * or throws VALIDATION_FAILED naming every field and rule. Unknown fields are refused.
+ * The use-case boundary: turns untrusted input into a validated instance of `type`, or throws
+ * VALIDATION_FAILED naming every field and rule. In order: the input's shape (depth, prototype keys, numbers
+ * we cannot hold), then the DTO's transformation, the text rules of every string (control, invisible and
+ * bidirectional characters, lone surrogates; NFC) and the DTO's own rules. Unknown fields are refused;
+ * `null` is a value like any other (see Optional).
  */
 export async function validateInput<T extends object>(type: ClassConstructor<T>, input: unknown): Promise<T> {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw DomainError.validation([{ field: '(body)', rule: 'isObject', message: 'must be a JSON object' }]);
   }
+  const shapeErrors = shapeErrorsOf(input);
+  if (shapeErrors.length > 0) throw DomainError.validation(shapeErrors);
+
   const instance = plainToInstance(type, input, { exposeDefaultValues: true });
+  const textErrors = textErrorsOf(instance);
   const errors = await validate(instance, {
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     validationError: { target: false, value: false },
   });
-  if (errors.length > 0) throw DomainError.validation(flatten(errors));
+  const all = merged(textErrors, flatten(errors));
+  if (all.length > 0) throw DomainError.validation(all);
   return instance;
 }

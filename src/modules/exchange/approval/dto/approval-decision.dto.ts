@@ -1,10 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { Multiline } from '../../../shared/validation/text-rules';
+import { Optional } from '../../../shared/validation/optional';
 
 export class ApprovalApproveDto {
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
+  @Optional()
   @IsString()
+  @Multiline()
   @MaxLength(500)
   reason?: string;
 }
@@ -12,6 +15,7 @@ export class ApprovalApproveDto {
 export class ApprovalRejectDto {
   @ApiProperty({ maxLength: 500, description: 'Shown to the requester' })
   @IsString()
+  @Multiline()
   @IsNotEmpty()
   @MaxLength(500)
   reason!: string;

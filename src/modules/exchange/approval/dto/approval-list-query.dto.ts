@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { PageQueryDto } from '../../../shared/validation/page-query.dto';
 import { APPROVAL_STATUSES, type ApprovalStatus } from '../approval-request.entity';
+import { Optional } from '../../../shared/validation/optional';
 
 export class ApprovalListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: APPROVAL_STATUSES, default: 'pending' })
-  @IsOptional()
+  @Optional()
   @IsIn(APPROVAL_STATUSES)
   status?: ApprovalStatus;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsString, Length, Matches } from 'class-validator';
+import { Optional } from '../../../shared/validation/optional';
 
 export class ChangePlanDto {
   @ApiProperty() @IsString() @Length(1, 36) planId!: string;
@@ -7,7 +8,7 @@ export class ChangePlanDto {
 
 export class UsageQueryDto {
   @ApiPropertyOptional({ description: 'A day in the billing period to report (YYYY-MM-DD); default today' })
-  @IsOptional()
+  @Optional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a day written YYYY-MM-DD' })
   asOf?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
+import { Multiline } from '../../../shared/validation/text-rules';
 import type { FieldError } from '../../../shared/errors/domain.error';
 
 /** Up to 1 MB of CSV text (UTF-8, header line first). */
@@ -14,6 +15,7 @@ export class MailboxImportDto {
     example: 'localPart,displayName,password\nbob,Bob Builder,Str0ng-Pass!x',
   })
   @IsString()
+  @Multiline()
   @MinLength(1)
   @MaxLength(MAX_IMPORT_CSV)
   csv!: string;

@@ -1,16 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsFQDN,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsFQDN, IsInt, IsString, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Optional, OptionalNullable } from '../../../shared/validation/optional';
+import { Multiline, Verbatim } from '../../../shared/validation/text-rules';
 
 export class MpfConnectionUpdateDto {
   @ApiProperty({
@@ -19,6 +10,7 @@ export class MpfConnectionUpdateDto {
     example: 'https://HOSTING\\mpfadmin:Secret-1@mpf.hosting.example/mpf',
   })
   @IsString()
+  @Verbatim()
   @MaxLength(1024)
   url!: string;
 
@@ -34,7 +26,8 @@ export class MpfConnectionUpdateDto {
     example: 'OU=Reseller,OU=Hosting,DC=hosting,DC=example',
   })
   @IsString()
-  @MaxLength(1024)
+  // An organization's DN is OU=<name of up to 55>,<this> and is kept in 500 characters.
+  @MaxLength(440)
   resellerOu!: string;
 
   @ApiPropertyOptional({
@@ -42,7 +35,8 @@ export class MpfConnectionUpdateDto {
     example: 'ldaps://ad01.hosting.example:636',
     nullable: true,
   })
-  @IsOptional()
+  @OptionalNullable()
+  @IsString()
   @Matches(/^ldaps?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?$/i, {
     message: 'directoryUrl must be ldaps://host[:port] or ldap://host[:port] (StartTLS)',
   })
@@ -52,8 +46,9 @@ export class MpfConnectionUpdateDto {
     description: 'CA certificate (PEM) that signs the MPF and domain controller certificates',
     nullable: true,
   })
-  @IsOptional()
+  @OptionalNullable()
   @IsString()
+  @Multiline()
   @MaxLength(65536)
   caCertificatePem?: string | null;
 
@@ -61,7 +56,7 @@ export class MpfConnectionUpdateDto {
     description: 'Labs only: skip TLS certificate verification (shown as a warning)',
     default: false,
   })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   insecureTls?: boolean;
 
@@ -69,7 +64,7 @@ export class MpfConnectionUpdateDto {
     description: 'SOAP target namespace',
     default: 'http://provisioning.microsoft.com/webservices/',
   })
-  @IsOptional()
+  @Optional()
   @IsUrl(
     { require_tld: false, protocols: ['http', 'https'] },
     { message: 'namespace must be an http(s) URL' },
@@ -82,7 +77,7 @@ export class MpfConnectionUpdateDto {
     minimum: 1,
     maximum: 600,
   })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(600)

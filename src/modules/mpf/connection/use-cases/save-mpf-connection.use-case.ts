@@ -15,19 +15,28 @@ import { MPF_CONNECTION_ID, MpfConnectionStore } from '../mpf-connection.store';
 import { parseMpfUrl, type MpfUrlParts } from '../mpf-url';
 import { toResponse } from './get-mpf-connection.use-case';
 
-/** The reseller OU as a DN without `LDAP://`: at least one OU= and ending in the domain's DC= components. */
+/** An OU name: letters, digits, spaces and . _ - (what hosting OUs are named; nothing a filter or DN must escape). */
+const OU_NAME = /^[\p{L}\p{N}](?:[\p{L}\p{N} ._-]{0,62}[\p{L}\p{N}._-])?$/u;
+const DC_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+
+/**
+ * The reseller OU as a DN without `LDAP://`: one or more OU= with plain names, ending in the domain's DC=
+ * components (host name labels).
+ */
 function resellerDnOf(value: string): string {
   const dn = value.trim().replace(/^LDAP:\/\//i, '');
-  let types: string[] = [];
+  let rdns: [string, string][] = [];
   try {
-    types = parseDn(dn).map(([type]) => type.toUpperCase());
+    rdns = parseDn(dn).map(([type, rdnValue]) => [type.toUpperCase(), rdnValue]);
   } catch {
     // reported below with the expected form
   }
+  const types = rdns.map(([type]) => type);
   const firstDc = types.indexOf('DC');
-  if (types[0] !== 'OU' || firstDc < 0 || types.slice(firstDc).some((t) => t !== 'DC')) {
+  const plain = rdns.every(([type, rdnValue]) => (type === 'DC' ? DC_LABEL : OU_NAME).test(rdnValue));
+  if (!plain || types[0] !== 'OU' || firstDc < 0 || types.slice(firstDc).some((t) => t !== 'DC')) {
     throw new Error(
-      'resellerOu must be a distinguished name like OU=Reseller,OU=Hosting,DC=hosting,DC=example',
+      'resellerOu must be a distinguished name like OU=Reseller,OU=Hosting,DC=hosting,DC=example (OU names of letters, digits, spaces and . _ -)',
     );
   }
   return dn;

@@ -1,14 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Multiline } from '../../../shared/validation/text-rules';
+import { Optional } from '../../../shared/validation/optional';
 import {
   MAILING_PLAN_DEFAULTS as DEFAULTS,
   MAILING_PLAN_LIMITS as LIMITS,
   MAILING_PLAN_NAME_PATTERN,
   MAILING_PLAN_NAME_RULE,
 } from '../mailing-plan';
-
-/** Optional, but null is refused (leaving a value out keeps the current or default value). */
-const Optional = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 /** Every value of a mailing plan but `isDefault`: what the import reads for each plan, by name. */
 export class MailingPlanValuesDto {
@@ -23,6 +22,7 @@ export class MailingPlanValuesDto {
   @ApiPropertyOptional({ maxLength: LIMITS.descriptionLength, default: DEFAULTS.description })
   @Optional()
   @IsString()
+  @Multiline()
   @MaxLength(LIMITS.descriptionLength)
   description?: string;
 

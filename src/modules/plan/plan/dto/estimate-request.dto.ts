@@ -4,7 +4,6 @@ import {
   IsInt,
   IsISO8601,
   IsObject,
-  IsOptional,
   IsString,
   Length,
   Matches,
@@ -12,6 +11,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { Optional } from '../../../shared/validation/optional';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -30,7 +30,7 @@ export class EstimateRequestDto {
   mailingPlan?: string;
 
   @ApiPropertyOptional({ description: 'add-mailboxes: how many', default: 1 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(10_000)
@@ -52,7 +52,7 @@ export class EstimateRequestDto {
     description: 'Mailboxes the account holds now, per mailing plan',
     example: { GoldMail: 3 },
   })
-  @IsOptional()
+  @Optional()
   @IsObject()
   current?: Record<string, number>;
 
@@ -64,7 +64,7 @@ export class EstimateRequestDto {
   periodStart!: string;
 
   @ApiPropertyOptional({ description: 'Day of the change (YYYY-MM-DD); default today' })
-  @IsOptional()
+  @Optional()
   @Matches(DAY, { message: 'asOf must be a day written YYYY-MM-DD' })
   @IsISO8601({ strict: true })
   asOf?: string;

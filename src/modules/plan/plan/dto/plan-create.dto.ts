@@ -5,7 +5,6 @@ import {
   IsBoolean,
   IsIn,
   IsISO4217CurrencyCode,
-  IsOptional,
   IsString,
   Length,
   Matches,
@@ -13,6 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PricedUnitsDto } from './priced-units.dto';
+import { Optional } from '../../../shared/validation/optional';
 
 export class PlanMailboxOfferDto extends PricedUnitsDto {
   @ApiProperty({ description: 'Name of a mailing plan from the catalogue', example: 'GoldMail' })
@@ -23,27 +23,27 @@ export class PlanMailboxOfferDto extends PricedUnitsDto {
 
 export class PlanResourcesDto {
   @ApiPropertyOptional({ type: PricedUnitsDto, description: 'Mail store, in MB' })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => PricedUnitsDto)
   mailStoreMb?: PricedUnitsDto;
   @ApiPropertyOptional({ type: PricedUnitsDto, description: 'Public store, in MB' })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => PricedUnitsDto)
   publicStoreMb?: PricedUnitsDto;
   @ApiPropertyOptional({ type: PricedUnitsDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => PricedUnitsDto)
   smtpDomains?: PricedUnitsDto;
   @ApiPropertyOptional({ type: PricedUnitsDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => PricedUnitsDto)
   distributionLists?: PricedUnitsDto;
   @ApiPropertyOptional({ type: PricedUnitsDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => PricedUnitsDto)
   contacts?: PricedUnitsDto;
@@ -57,39 +57,39 @@ export class PlanCreateDto {
   @Matches(/^\S(.*\S)?$/, { message: 'name must not start or end with spaces' })
   name!: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) description?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(500) description?: string;
 
-  @ApiPropertyOptional({ default: 'USD' }) @IsOptional() @IsISO4217CurrencyCode() currency?: string;
+  @ApiPropertyOptional({ default: 'USD' }) @Optional() @IsISO4217CurrencyCode() currency?: string;
 
   @ApiPropertyOptional({ enum: [1, 3, 6, 12], default: 1 })
-  @IsOptional()
+  @Optional()
   @IsIn([1, 3, 6, 12], { message: 'billingPeriodMonths must be 1, 3, 6 or 12' })
   billingPeriodMonths?: number;
 
   @ApiPropertyOptional({ default: false, description: 'Signup access (Plans → Manage → Signup Access)' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   signupEnabled?: boolean;
 
   @ApiPropertyOptional({ default: false, description: "Signups wait for a manager's approval" })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   requiresApproval?: boolean;
 
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() publicFolder?: boolean;
+  @ApiPropertyOptional({ default: false }) @Optional() @IsBoolean() publicFolder?: boolean;
 
   @ApiPropertyOptional({
     type: [PlanMailboxOfferDto],
     description: 'Default: the default mailing plan, 10 mailboxes',
   })
-  @IsOptional()
+  @Optional()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => PlanMailboxOfferDto)
   mailboxes?: PlanMailboxOfferDto[];
 
   @ApiPropertyOptional({ type: PlanResourcesDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => PlanResourcesDto)
   resources?: PlanResourcesDto;
