@@ -13,6 +13,12 @@ import { SignupAccountUseCase } from './account/use-cases/signup-account.use-cas
 import { AddressBook } from './addressing/address-book';
 import { DomainOperations } from './addressing/domain-operations';
 import { SmtpDomainsUseCase } from './addressing/use-cases/smtp-domains.use-case';
+import { VerifySmtpDomainUseCase } from './addressing/use-cases/verify-smtp-domain.use-case';
+import { DomainClaims } from './addressing/domain-claims';
+import { ReservedDomains } from './addressing/domain-name/reserved-domains';
+import { DomainVerificationJob } from './addressing/verification/domain-verification.job';
+import { DnsTxtLookup } from './addressing/verification/dns-txt-lookup';
+import { TXT_LOOKUP } from './addressing/verification/txt-lookup.port';
 import { SmtpAddress } from './addressing/smtp-address.entity';
 import { SmtpDomain } from './addressing/smtp-domain.entity';
 import { ApprovalExpiryJob } from './approval/approval-expiry.job';
@@ -61,6 +67,7 @@ const USE_CASES = [
   DeleteMailboxUseCase,
   MailboxUsageUseCase,
   SmtpDomainsUseCase,
+  VerifySmtpDomainUseCase,
   AccountLifecycleUseCase,
   AccountUsageUseCase,
   ContactsUseCase,
@@ -95,6 +102,10 @@ const USE_CASES = [
     AccountAccess,
     AccountOperations,
     AddressBook,
+    ReservedDomains,
+    DomainClaims,
+    DomainVerificationJob,
+    { provide: TXT_LOOKUP, useClass: DnsTxtLookup },
     ApprovalRequests,
     ApprovalExpiryJob,
     SignupChecks,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -6,16 +6,20 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { MailingPlanCreateDto } from '../../modules/plan/mailing-plan/dto/mailing-plan-create.dto';
+import { MailingPlanExportQueryDto } from '../../modules/plan/mailing-plan/dto/mailing-plan-export-query.dto';
 import { MailingPlanImportResultDto } from '../../modules/plan/mailing-plan/dto/mailing-plan-import-result.dto';
 import { MailingPlanImportDto } from '../../modules/plan/mailing-plan/dto/mailing-plan-import.dto';
 import { MailingPlanListQueryDto } from '../../modules/plan/mailing-plan/dto/mailing-plan-list-query.dto';
 import { MailingPlanResponseDto } from '../../modules/plan/mailing-plan/dto/mailing-plan-response.dto';
 import { MailingPlanUpdateDto } from '../../modules/plan/mailing-plan/dto/mailing-plan-update.dto';
 import { ArchiveMailingPlanUseCase } from '../../modules/plan/mailing-plan/use-cases/archive-mailing-plan.use-case';
+import { hsphereFeaturesTable } from '../../modules/plan/mailing-plan/import/hsphere-features.doc';
 import { CreateMailingPlanUseCase } from '../../modules/plan/mailing-plan/use-cases/create-mailing-plan.use-case';
+import { ExportMailingPlansUseCase } from '../../modules/plan/mailing-plan/use-cases/export-mailing-plans.use-case';
 import { GetMailingPlanUseCase } from '../../modules/plan/mailing-plan/use-cases/get-mailing-plan.use-case';
 import { ImportMailingPlansUseCase } from '../../modules/plan/mailing-plan/use-cases/import-mailing-plans.use-case';
 import { ListMailingPlansUseCase } from '../../modules/plan/mailing-plan/use-cases/list-mailing-plans.use-case';
@@ -37,6 +41,7 @@ export class MailingPlansController {
     private readonly updatePlan: UpdateMailingPlanUseCase,
     private readonly archivePlan: ArchiveMailingPlanUseCase,
     private readonly importPlans: ImportMailingPlansUseCase,
+    private readonly exportPlans: ExportMailingPlansUseCase,
   ) {}
 
   @Get()
@@ -51,7 +56,9 @@ export class MailingPlansController {
   @ApiOperation({
     summary: 'Import mailing plans from H-Sphere XML or JSON: all or nothing, idempotent; audited',
     description:
-      'Plans are matched by name regardless of case; values the file leaves out keep their current values (defaults for new plans); an archived plan named in the file is brought back. Lowering a mailbox size needs confirmShrink: true (409 otherwise). DOCTYPE/ENTITY declarations are refused (400).',
+      'Plans are matched by name regardless of case; values the file leaves out keep their current values (defaults for new plans); an archived plan named in the file is brought back. Lowering a mailbox size needs confirmShrink: true (409 otherwise). DOCTYPE/ENTITY declarations are refused (400).\n\n' +
+      `H-Sphere features read (\`<featureName>\`, regardless of case):\n\n${hsphereFeaturesTable()}\n\n` +
+      'Any other feature is kept on the plan as it came (at most 20 per plan; no control characters) and listed in `warnings`; a mapped feature with a bad value refuses the file.',
   })
   @ApiOkResponse({ type: MailingPlanImportResultDto })
   @ApiConflictResponse({ description: 'The import lowers a mailbox size and confirmShrink is not true' })
@@ -61,6 +68,19 @@ export class MailingPlansController {
     @CurrentActor() actor: Actor,
   ): Promise<MailingPlanImportResultDto> {
     return this.importPlans.execute(body, actor);
+  }
+
+  @Get('export')
+  @Header('Content-Type', 'application/xml; charset=utf-8')
+  @ApiOperation({
+    summary: "Export the catalogue as H-Sphere's mailing-plan file (?format=hsphere-xml)",
+    description:
+      'Every value under its H-Sphere feature name, unit and convention (see the import), then the kept unmapped features as they came; importing the file gives the same plans. Archived plans only with includeArchived=true.',
+  })
+  @ApiProduces('application/xml')
+  @ApiOkResponse({ description: '<plans><plan type="…"><planName>…', schema: { type: 'string' } })
+  export(@Query() query: MailingPlanExportQueryDto): Promise<string> {
+    return this.exportPlans.execute(query);
   }
 
   @Get(':id')

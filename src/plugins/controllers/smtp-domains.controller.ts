@@ -3,8 +3,10 @@ import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import {
   SmtpDomainCreateDto,
   SmtpDomainResponseDto,
+  SmtpDomainVerifyDto,
 } from '../../modules/exchange/addressing/dto/smtp-domain.dto';
 import { SmtpDomainsUseCase } from '../../modules/exchange/addressing/use-cases/smtp-domains.use-case';
+import { VerifySmtpDomainUseCase } from '../../modules/exchange/addressing/use-cases/verify-smtp-domain.use-case';
 import type { Actor } from '../../modules/shared/actor';
 import { CurrentActor } from '../actor/current-actor.decorator';
 import { RequireActor } from '../actor/require-actor.decorator';
@@ -15,7 +17,10 @@ import { SignedRoute } from './signed-route.decorator';
 @RequireActor('admin', 'support', 'customer')
 @Controller('plugin/v1/accounts/:accountId/domains')
 export class SmtpDomainsController {
-  constructor(private readonly domains: SmtpDomainsUseCase) {}
+  constructor(
+    private readonly domains: SmtpDomainsUseCase,
+    private readonly verification: VerifySmtpDomainUseCase,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: "The organization's SMTP domains with the DNS records to publish" })
@@ -34,6 +39,22 @@ export class SmtpDomainsController {
     @CurrentActor() actor: Actor,
   ) {
     return this.domains.add(accountId, body, actor);
+  }
+
+  @Post(':domain/verify')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Verify a pending domain: its TXT record exchange-verify=<token> must be in DNS (staff may send {"manual": true}); then it is added to Exchange',
+  })
+  @ApiOkResponse({ type: SmtpDomainResponseDto })
+  verify(
+    @Param('accountId') accountId: string,
+    @Param('domain') domain: string,
+    @Body() body: SmtpDomainVerifyDto | undefined,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.verification.verify(accountId, domain, body, actor);
   }
 
   @Put(':domain/primary')

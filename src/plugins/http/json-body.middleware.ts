@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { parse as parseContentType } from 'content-type';
 import { json, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { DomainError } from '../../modules/shared/errors/domain.error';
@@ -11,6 +12,8 @@ import { sendProblem } from './send-problem';
 export const JSON_BODY_LIMIT = '3mb';
 
 const TOO_DEEP = 'entity.too.deep';
+const NOT_UTF8 = 'entity.not.utf8';
+const refuse = (type: string) => Object.assign(new Error(type), { type, status: 400 });
 
 const unsupported = (detail: string) => problemOf(ErrorCode.UNSUPPORTED_MEDIA_TYPE, detail);
 
@@ -41,6 +44,9 @@ function parseFailure(error: { type?: string; status?: number }) {
       { field: '(body)', rule: 'maxDepth', message: `the body nests deeper than ${MAX_INPUT_DEPTH} levels` },
     ]);
   }
+  if (error.type === NOT_UTF8) {
+    return new DomainError(ErrorCode.MALFORMED_REQUEST, 'The request body is not valid UTF-8');
+  }
   if (error.type === 'entity.too.large') {
     return new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, 'The request body is larger than allowed');
   }
@@ -62,11 +68,13 @@ export function jsonBodyOnly(): RequestHandler {
   const parse = json({
     limit: JSON_BODY_LIMIT,
     strict: true,
+    // No Content-Encoding: what is signed is what arrives, and no compressed body can expand in memory.
+    inflate: false,
     type: () => true,
     verify: (req, _res, raw) => {
       (req as Request & { rawBody?: Buffer }).rawBody = raw;
-      if (jsonNestingExceeds(raw, MAX_INPUT_DEPTH))
-        throw Object.assign(new Error(TOO_DEEP), { type: TOO_DEEP, status: 400 });
+      if (!isUtf8(raw)) throw refuse(NOT_UTF8);
+      if (jsonNestingExceeds(raw, MAX_INPUT_DEPTH)) throw refuse(TOO_DEEP);
     },
   });
   return (req: Request, res: Response, next: NextFunction) => {

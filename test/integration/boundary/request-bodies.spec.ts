@@ -1,5 +1,6 @@
 import { BACKENDS, freshDatabaseUrl } from '../../support/backends';
-import { TestApp, testEnv } from '../../support/app';
+import { signPluginRequestV2 } from '../../../src/plugins/signature/plugin-signature';
+import { TEST_SIGNING_SECRET, TestApp, testEnv } from '../../support/app';
 
 const GLOBALS = '/plugin/v1/admin/globals';
 const AUDIT = '/plugin/v1/admin/audit';
@@ -65,6 +66,32 @@ describe.each(BACKENDS)('Request bodies at the boundary (%s)', (backend) => {
       errors: [expect.objectContaining({ field: '(body)', rule: 'maxDepth' })],
     });
     await app.signed('get', GLOBALS).expect(200);
+  });
+
+  it('refuses a body that is not valid UTF-8 (400) and a compressed body (415)', async () => {
+    const invalidUtf8 = Buffer.from('{"exchangeHostingEnabled":true,"x":"\xc3\x28"}', 'latin1');
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signature = signPluginRequestV2(TEST_SIGNING_SECRET, timestamp, {
+      method: 'PATCH',
+      url: GLOBALS,
+      actor: 'admin:alice',
+      body: invalidUtf8,
+    });
+    const res = await app.http
+      .patch(GLOBALS)
+      .set('X-Plugin-Timestamp', String(timestamp))
+      .set('X-Plugin-Signature', signature)
+      .set('X-Plugin-Actor', 'admin:alice')
+      .set('Content-Type', 'application/json')
+      .send(invalidUtf8)
+      .expect(400);
+    expect(res.body.code).toBe('MALFORMED_REQUEST');
+    expect(res.body.detail).toMatch(/UTF-8/);
+    const gzip = await patchGlobals('{"exchangeHostingEnabled":true}', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .expect(415);
+    expect(gzip.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(await hostingEnabled()).toBe(false);
   });
 
   it('refuses broken JSON without quoting it (it may hold a password)', async () => {

@@ -46,7 +46,8 @@ export class SignupBed {
     return this.bed.resellerDn;
   }
 
-  static async start(backend: Backend): Promise<SignupBed> {
+  /** `env`: more configuration for the app (e.g. RESERVED_DOMAINS, DNS_RESOLVER). */
+  static async start(backend: Backend, env: Record<string, string> = {}): Promise<SignupBed> {
     const { samba } = testbed();
     const caPem = readFileSync(samba.caFile, 'utf8');
     const credentials = { domain: 'HOSTING', login: 'Administrator', password: samba.password };
@@ -59,6 +60,7 @@ export class SignupBed {
         DNS_MX_HOST: 'mx.hosting.test',
         DNS_AUTODISCOVER_HOST: 'autodiscover.hosting.test',
         DNS_SPF_INCLUDE: 'spf.hosting.test',
+        ...env,
       }),
     );
     await OperationsHarness.quietApp(app.app);

@@ -54,6 +54,7 @@ describe('H-Sphere mailing-plan XML', () => {
         owa: 'plans[0].features.OWA',
         owaSegmentation: 'plans[0].features.OwaSegment',
       },
+      extraFeatures: [],
     });
     expect(candidates[3].raw).toMatchObject({
       mailboxSizeMb: 5120,
@@ -84,14 +85,110 @@ describe('H-Sphere mailing-plan XML', () => {
     expect(sized[1].raw.owaSegmentation).toBe(0x250f);
   });
 
-  it('refuses an unknown feature, naming the plan and the feature', () => {
+  it('maps OutlookClient to Outlook (MAPI) access, and reads MAPI and RecipientLimits as other names', () => {
+    const { candidates, errors } = parseHsphereXml(
+      plans(
+        plan('A', [feature('OutlookClient', '0'), feature('RecipientLimits', '250')]),
+        plan('B', [feature('outlookclient', '1'), feature('MaxSendSize', '2097152', 'b')]),
+        plan('C', [feature('MAPI', '0')]),
+      ),
+    );
+    expect(errors).toEqual([]);
+    expect(candidates.map((c) => c.raw)).toEqual([
+      { name: 'A', mapi: true, maxRecipients: 250 },
+      { name: 'B', mapi: false, maxSendSizeKb: 2048 },
+      { name: 'C', mapi: true },
+    ]);
+    expect(candidates[0].sources).toMatchObject({
+      mapi: 'plans[0].features.OutlookClient',
+      maxRecipients: 'plans[0].features.MaxRecipients',
+    });
+  });
+
+  it('refuses a mapped feature with a bad value, and the same value given under two names', () => {
     const error = refusal(
-      plans(plan('GoldMail', [feature('MailboxSize', '1024'), feature('Antivirus', '1')])),
+      plans(
+        plan('GoldMail', [feature('OutlookClient', 'Legacy')]),
+        plan('Other', [feature('OutlookClient', '0'), feature('MAPI', '1')]),
+      ),
     );
     expect(error.errors).toEqual([
-      expect.objectContaining({ field: 'plans[0].features.Antivirus', rule: 'knownFeature' }),
+      {
+        field: 'plans[0].features.OutlookClient',
+        rule: 'enabledFlag',
+        message: 'plan "GoldMail": feature OutlookClient: "Legacy" must be 0 (enabled) or 1 (disabled)',
+      },
+      expect.objectContaining({ field: 'plans[1].features.OutlookClient', rule: 'single' }),
     ]);
-    expect(error.errors[0].message).toMatch(/plan "GoldMail".*unknown feature "Antivirus"/);
+  });
+
+  it('keeps a feature that maps to no value exactly as it came: the elements it had, empty ones included', () => {
+    const antivirus =
+      '<feature><featureName>Antivirus</featureName><featureDescription>Virus scan &amp; quarantine</featureDescription>' +
+      '<featureValue>1</featureValue><unitDescription></unitDescription><nativeAttribute>scan</nativeAttribute>' +
+      '<parentNode>properties</parentNode></feature>';
+    const { candidates, errors } = parseHsphereXml(
+      plans(
+        plan('GoldMail', [
+          feature('MailboxSize', '1024', 'mb'),
+          antivirus,
+          '<feature><featureName>OMA</featureName></feature>',
+        ]),
+      ),
+    );
+    expect(errors).toEqual([]);
+    expect(candidates[0].raw).toEqual({ name: 'GoldMail', mailboxSizeMb: 1024 });
+    expect(candidates[0].extraFeatures).toEqual([
+      {
+        name: 'Antivirus',
+        description: 'Virus scan & quarantine',
+        value: '1',
+        unit: '',
+        nativeAttribute: 'scan',
+        parentNode: 'properties',
+      },
+      { name: 'OMA' },
+    ]);
+  });
+
+  it('refuses kept features with control characters, too long values, twice the same name, or more than 20', () => {
+    const kept = (name: string, value: string, description = '') =>
+      `<feature><featureName>${name}</featureName><featureDescription>${description}</featureDescription><featureValue>${value}</featureValue></feature>`;
+    const { errors } = parseHsphereXml(
+      plans(
+        plan('A', [
+          kept('Nul', '&#9;'),
+          kept('Break', '1', 'two\nlines'),
+          kept('Long', 'x'.repeat(256)),
+          kept('Twice', '1'),
+          kept('twice', '2'),
+          kept('y'.repeat(65), '1'),
+        ]),
+        plan(
+          'B',
+          Array.from({ length: 21 }, (_, i) => kept(`Extra${i}`, '1')),
+        ),
+      ),
+    );
+    expect(errors.map((e) => `${e.field} ${e.rule}`)).toEqual([
+      'plans[0].features.Nul noControlCharacters',
+      'plans[0].features.Break noControlCharacters',
+      'plans[0].features.Long maxLength',
+      'plans[0].features.twice single',
+      'plans[0].features[5].featureName maxLength',
+      'plans[1].features arrayMaxSize',
+    ]);
+    expect(errors[0].message).toBe(
+      'plan "A": feature "Nul": <featureValue> holds a control character (NUL, tab, line break, …); remove it',
+    );
+    expect(errors[2].message).toBe('plan "A": feature "Long": <featureValue> is 256 characters; at most 255');
+    expect(errors[5].message).toMatch(/^plan "B": 21 features map to no plan value; at most 20/);
+    expect(refusal(plans(plan('A', [kept('Nul', '&#0;')]))).errors[0].rule).toBe('entity');
+    const raw = parseHsphereXml(plans(plan('A', [kept('Raw', 'a\u0000b'), kept('Half', 'a\ud800b')]))).errors;
+    expect(raw.map((e) => `${e.field} ${e.rule}`)).toEqual([
+      'plans[0].features.Raw noControlCharacters',
+      'plans[0].features.Half wellFormedUnicode',
+    ]);
   });
 
   it('collects every bad value of every plan, each naming plan and feature', () => {

@@ -21,12 +21,18 @@ const stored = (name: string, overrides: Partial<MailingPlan> = {}): MailingPlan
     ...overrides,
   });
 
-const imported = (index: number, values: ImportedPlan['values'], sources: ImportedPlan['sources'] = {}) => ({
+const imported = (
+  index: number,
+  values: ImportedPlan['values'],
+  sources: ImportedPlan['sources'] = {},
+  extraFeatures: ImportedPlan['extraFeatures'] = [],
+): ImportedPlan => ({
   index,
   name: values.name,
   label: `plan "${values.name}"`,
   values,
   sources,
+  extraFeatures,
 });
 
 describe('planning a mailing-plan import', () => {
@@ -81,6 +87,62 @@ describe('planning a mailing-plan import', () => {
         message: 'plan "GoldMail": issueWarningPercent (85) must not exceed prohibitSendPercent (80)',
       },
     ]);
+  });
+
+  it("keeps unmapped features: the file's replace those of the same name, the others stay", () => {
+    const gold = stored('GoldMail', {
+      extraFeatures: [
+        { name: 'Antivirus', value: '1' },
+        { name: 'OMA', value: '2', unit: '' },
+      ],
+    });
+    const { steps, errors } = planImport(
+      [
+        imported(0, { name: 'GoldMail' }, {}, [
+          { name: 'antivirus', value: '0' },
+          { name: 'Spam', value: '1' },
+        ]),
+        imported(1, { name: 'NewMail' }, {}, [{ name: 'Spam', value: '1' }]),
+      ],
+      [gold],
+    );
+    expect(errors).toEqual([]);
+    expect(steps[0]).toMatchObject({
+      kind: 'update',
+      changed: ['extraFeatures'],
+      extraFeatures: [
+        { name: 'antivirus', value: '0' },
+        { name: 'OMA', value: '2', unit: '' },
+        { name: 'Spam', value: '1' },
+      ],
+    });
+    expect(steps[1]).toMatchObject({ kind: 'create', extraFeatures: [{ name: 'Spam', value: '1' }] });
+
+    const again = planImport(
+      [imported(0, { name: 'GoldMail' }, {}, [{ name: 'OMA', value: '2', unit: '' }])],
+      [gold],
+    );
+    expect(again.steps[0].kind).toBe('unchanged');
+    const emptied = planImport(
+      [imported(0, { name: 'GoldMail' }, {}, [{ name: 'OMA', value: '2' }])],
+      [gold],
+    );
+    expect(emptied.steps[0]).toMatchObject({ kind: 'update', changed: ['extraFeatures'] });
+  });
+
+  it('refuses a plan that would keep more than 20 unmapped features', () => {
+    const many = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => ({ name: `Extra${from + i}`, value: '1' }));
+    const gold = stored('GoldMail', { extraFeatures: many(0, 15) });
+    const { errors } = planImport([imported(3, { name: 'GoldMail' }, {}, many(10, 11))], [gold]);
+    expect(errors).toEqual([
+      {
+        field: 'plans[3].features',
+        rule: 'arrayMaxSize',
+        message: 'plan "GoldMail": the plan would keep 21 unmapped features; at most 20',
+      },
+    ]);
+    expect(planImport([imported(3, { name: 'GoldMail' }, {}, many(5, 15))], [gold]).errors).toEqual([]);
   });
 
   it('brings back an archived plan named in the file', () => {

@@ -1,3 +1,4 @@
+import { ACCOUNT_ID } from './account-id';
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../shared/actor';
@@ -11,7 +12,12 @@ import { Account, type AccountStatus } from './account.entity';
 const notFound = (accountId: string) =>
   new DomainError(ErrorCode.NOT_FOUND, `No account has the id ${accountId}`);
 
-const canSee = (actor: Actor, accountId: string) => actor.kind !== 'customer' || actor.id === accountId;
+/**
+ * Whether the actor may see the account, and the id is one an account can have at all (MariaDB's collations
+ * ignore trailing spaces and some control characters, so a malformed id could otherwise match a real one).
+ */
+const canSee = (actor: Actor, accountId: string) =>
+  ACCOUNT_ID.test(accountId) && (actor.kind !== 'customer' || actor.id === accountId);
 
 /** Whether an operation (by id) is still pending or running. */
 export async function operationRuns(manager: EntityManager, operationId: string | null): Promise<boolean> {

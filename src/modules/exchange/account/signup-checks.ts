@@ -68,7 +68,7 @@ export class SignupChecks {
     }
     const sameKey = await manager.findOneBy(Account, { orgNameKey: orgNameKey(dto.organizationName) });
     if (sameKey) throw orgNameTaken(dto.organizationName, sameKey.organizationName);
-    if (await manager.findOneBy(SmtpDomain, { domain: dto.primaryDomain.toLowerCase() })) {
+    if (await manager.findOneBy(SmtpDomain, { domain: dto.primaryDomain })) {
       throw conflict(
         `The domain ${dto.primaryDomain} is already used by another organization`,
         'primaryDomain',

@@ -6,6 +6,8 @@ import { isUniqueViolation } from '../../shared/database/unique-violation';
 import { DomainError } from '../../shared/errors/domain.error';
 import { ErrorCode } from '../../shared/errors/error-code.enum';
 import { type AddressOwnerType, SmtpAddress } from './smtp-address.entity';
+import { MAX_ADDRESS } from './domain-name/mail-address';
+import { ReservedDomains } from './domain-name/reserved-domains';
 import { SmtpDomain } from './smtp-domain.entity';
 
 export interface AddressOwner {
@@ -22,7 +24,7 @@ const taken = (address: string, field: string) =>
 export const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 
 /** The longest SMTP address (RFC 5321 path limit). */
-export const MAX_ADDRESS = 254;
+export { MAX_ADDRESS };
 
 /** `localPart@domain` lower-cased; 400 naming `field` when longer than `max`. */
 export function addressOf(localPart: string, domain: string, field: string, max = MAX_ADDRESS): string {
@@ -42,8 +44,11 @@ export function addressOf(localPart: string, domain: string, field: string, max 
  */
 @Injectable()
 export class AddressBook {
-  /** The address's domain must be an active SMTP domain of the account. */
+  constructor(private readonly reserved: ReservedDomains) {}
+
+  /** The address's domain must not be reserved, and be an active SMTP domain of the account (not a pending claim). */
   async requireOwnDomain(manager: EntityManager, accountId: string, address: string, field: string) {
+    await this.reserved.require([domainOf(address)], field, manager);
     const domain = await manager.findOneBy(SmtpDomain, { domain: domainOf(address), accountId });
     if (!domain || domain.status !== 'active') {
       throw DomainError.validation([
@@ -57,10 +62,12 @@ export class AddressBook {
   }
 
   /**
-   * No object of the domain holds any of the addresses (except `ownDn`, the object being changed). The whole
-   * domain, not only the reseller tree: Exchange refuses an address held anywhere in the forest.
+   * No address is on a reserved domain (DOMAIN_RESERVED), and no object of the domain holds any of them (except
+   * `ownDn`, the object being changed). The whole domain, not only the reseller tree: Exchange refuses an address
+   * held anywhere in the forest.
    */
   async requireFreeInDirectory(link: ExchangeLink, addresses: string[], field: string, ownDn?: string) {
+    this.reserved.requireWith(link.connection.settings, addresses.map(domainOf), field);
     const holders = await link.directory.findSmtpAddressHolders(link.connection.domainDn, addresses);
     const other = holders.find((holder) => !ownDn || !dnEquals(holder.dn, ownDn));
     if (!other) return;

@@ -7,9 +7,22 @@ export interface DnsRecord {
   priority?: number;
 }
 
-/** The records a customer publishes for `domain`, from the configuration (a record not configured is left out). */
-export function dnsRecordsFor(domain: string, dns: AppConfig['dns']): DnsRecord[] {
+/** The TXT record that proves a claim on a domain. */
+export const verificationRecord = (token: string) => `exchange-verify=${token}`;
+
+/**
+ * The records a customer publishes for `domain`, from the configuration (a record not configured is left out); first
+ * the verification record while the domain waits for it.
+ */
+export function dnsRecordsFor(
+  domain: string,
+  dns: AppConfig['dns'],
+  verificationToken?: string | null,
+): DnsRecord[] {
   return [
+    ...(verificationToken
+      ? [{ type: 'TXT' as const, name: domain, value: verificationRecord(verificationToken) }]
+      : []),
     ...(dns.mxHost
       ? [{ type: 'MX' as const, name: domain, value: dns.mxHost, priority: dns.mxPriority }]
       : []),

@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Plan } from '../../plan/plan/plan.entity';
@@ -16,7 +17,7 @@ export class MailboxAccess {
 
   async find(accountId: string, mailboxId: string, actor: Actor, manager: EntityManager): Promise<Mailbox> {
     await this.accounts.find(accountId, actor, manager);
-    const mailbox = await manager.findOneBy(Mailbox, { id: mailboxId, accountId });
+    const mailbox = isUUID(mailboxId) ? await manager.findOneBy(Mailbox, { id: mailboxId, accountId }) : null;
     if (!mailbox)
       throw new DomainError(ErrorCode.NOT_FOUND, `The account has no mailbox with the id ${mailboxId}`);
     return mailbox;

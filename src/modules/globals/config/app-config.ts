@@ -17,6 +17,17 @@ export interface AppConfig {
   operationsLeaseMs: number;
   /** What customers publish in DNS for their SMTP domains. */
   dns: { mxHost?: string; mxPriority: number; autodiscoverHost?: string; spfInclude?: string };
+  /** Which domains customers may claim and how they prove them. */
+  domains: {
+    /** RESERVED_DOMAINS in ASCII form (their subdomains are reserved too). */
+    reserved: string[];
+    verification: 'customer' | 'all' | 'off';
+    /** `ip[:port]` of the DNS server asked for verification records; the system's resolvers when unset. */
+    resolver?: string;
+    checkEveryMs: number;
+    /** How long a pending claim waits for its DNS record before it expires and the name is free again. */
+    claimExpiryMs: number;
+  };
 }
 
 export const APP_CONFIG_KEY = 'app';

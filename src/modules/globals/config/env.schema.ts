@@ -10,8 +10,12 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
 } from 'class-validator';
+import { isDomainNameProblem, parseDomainName } from '../../exchange/addressing/domain-name/domain-name';
 import { LOG_LEVELS } from '../../shared/logging/app-logger';
+
+export const DOMAIN_VERIFICATION_MODES = ['customer', 'all', 'off'] as const;
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
@@ -87,4 +91,46 @@ export class EnvSchema {
   @IsOptional()
   @IsFQDN({}, { message: 'DNS_SPF_INCLUDE must be a domain name, e.g. spf.hosting.example' })
   DNS_SPF_INCLUDE?: string;
+
+  /** Domains no customer may claim (nor any subdomain of them), besides the AD realm and the MPF/PDC hosts' domains. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^\s*[^,\s]+(\s*,\s*[^,\s]+)*\s*$/, {
+    message:
+      'RESERVED_DOMAINS must be a comma-separated list of domain names, e.g. hoster.example,hoster.net',
+  })
+  @ValidateBy({
+    name: 'domainNames',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value !== 'string' ||
+        value.split(',').every((d) => !isDomainNameProblem(parseDomainName(d.trim()))),
+      defaultMessage: () =>
+        'RESERVED_DOMAINS must be a comma-separated list of domain names, e.g. hoster.example,hoster.net',
+    },
+  })
+  RESERVED_DOMAINS?: string;
+
+  /** Who must prove a domain in DNS before it is used: domains customers add (default), every domain, or nobody. */
+  @IsIn(DOMAIN_VERIFICATION_MODES, { message: 'DOMAIN_VERIFICATION must be customer, all or off' })
+  DOMAIN_VERIFICATION: (typeof DOMAIN_VERIFICATION_MODES)[number] = 'customer';
+
+  /** The DNS server asked for verification records (default: the system's resolvers). */
+  @IsOptional()
+  @Matches(/^(\d{1,3}(\.\d{1,3}){3}|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/, {
+    message: 'DNS_RESOLVER must be an IP address with an optional port, e.g. 127.0.0.1:5353 or [::1]:53',
+  })
+  DNS_RESOLVER?: string;
+
+  @Transform(toInteger)
+  @IsInt({ message: 'DOMAIN_VERIFICATION_CHECK_SECONDS must be an integer between 5 and 86400' })
+  @Min(5, { message: 'DOMAIN_VERIFICATION_CHECK_SECONDS must be an integer between 5 and 86400' })
+  @Max(86400, { message: 'DOMAIN_VERIFICATION_CHECK_SECONDS must be an integer between 5 and 86400' })
+  DOMAIN_VERIFICATION_CHECK_SECONDS: number = 300;
+
+  @Transform(toInteger)
+  @IsInt({ message: 'DOMAIN_VERIFICATION_EXPIRY_HOURS must be an integer between 1 and 8760' })
+  @Min(1, { message: 'DOMAIN_VERIFICATION_EXPIRY_HOURS must be an integer between 1 and 8760' })
+  @Max(8760, { message: 'DOMAIN_VERIFICATION_EXPIRY_HOURS must be an integer between 1 and 8760' })
+  DOMAIN_VERIFICATION_EXPIRY_HOURS: number = 72;
 }

@@ -5,6 +5,7 @@ import type { AppConfig } from './app-config';
 import { ConfigError } from './config.error';
 import { EnvSchema } from './env.schema';
 import { loadOrCreateSecretFile } from './generated-secret';
+import { normalizeDomainName } from '../../exchange/addressing/domain-name/domain-name';
 
 const KNOWN = Object.keys(new EnvSchema());
 
@@ -65,6 +66,17 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
       mxPriority: schema.DNS_MX_PRIORITY,
       autodiscoverHost: schema.DNS_AUTODISCOVER_HOST,
       spfInclude: schema.DNS_SPF_INCLUDE,
+    },
+    domains: {
+      reserved: (schema.RESERVED_DOMAINS ?? '')
+        .split(',')
+        .map((d) => d.trim())
+        .filter(Boolean)
+        .map((d) => normalizeDomainName(d, 'RESERVED_DOMAINS').ascii),
+      verification: schema.DOMAIN_VERIFICATION,
+      resolver: schema.DNS_RESOLVER,
+      checkEveryMs: schema.DOMAIN_VERIFICATION_CHECK_SECONDS * 1000,
+      claimExpiryMs: schema.DOMAIN_VERIFICATION_EXPIRY_HOURS * 3_600_000,
     },
   };
 }

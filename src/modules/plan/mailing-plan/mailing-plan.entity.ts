@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn, type ValueTransformer } from 'typeorm';
+import type { ExtraFeature } from './import/extra-feature';
 import type { MailingPlanValues } from './mailing-plan';
 
 /** MySQL returns BIGINT as a string; SQLite as a number. */
@@ -14,6 +15,13 @@ const BIGINT: ValueTransformer = {
 const DEFAULT_SLOT: ValueTransformer = {
   to: (value: boolean | undefined) => (value === undefined ? undefined : value ? 1 : null),
   from: (value: number | null) => value === 1,
+};
+
+/** The kept H-Sphere features as JSON text; NULL when there are none. */
+const EXTRA_FEATURES: ValueTransformer = {
+  to: (list: ExtraFeature[] | undefined) =>
+    list === undefined ? undefined : list.length ? JSON.stringify(list) : null,
+  from: (text: string | null): ExtraFeature[] => (text ? (JSON.parse(text) as ExtraFeature[]) : []),
 };
 
 /** A mailing plan of the catalogue; never deleted (Hosted Exchange plans refer to it), only archived. */
@@ -79,6 +87,10 @@ export class MailingPlan implements MailingPlanValues {
 
   @Column({ type: 'boolean' })
   archived!: boolean;
+
+  /** Features of an imported H-Sphere file that map to no value, kept as they came (and exported back). */
+  @Column({ name: 'extra_features', type: 'text', nullable: true, transformer: EXTRA_FEATURES })
+  extraFeatures: ExtraFeature[] = [];
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt!: Date;

@@ -5,6 +5,7 @@ import { MailingPlan } from './mailing-plan.entity';
 import { MailingPlanStore } from './mailing-plan.store';
 import { ArchiveMailingPlanUseCase } from './use-cases/archive-mailing-plan.use-case';
 import { CreateMailingPlanUseCase } from './use-cases/create-mailing-plan.use-case';
+import { ExportMailingPlansUseCase } from './use-cases/export-mailing-plans.use-case';
 import { GetMailingPlanUseCase } from './use-cases/get-mailing-plan.use-case';
 import { ImportMailingPlansUseCase } from './use-cases/import-mailing-plans.use-case';
 import { ListMailingPlansUseCase } from './use-cases/list-mailing-plans.use-case';
@@ -17,9 +18,10 @@ const USE_CASES = [
   UpdateMailingPlanUseCase,
   ArchiveMailingPlanUseCase,
   ImportMailingPlansUseCase,
+  ExportMailingPlansUseCase,
 ];
 
-/** The mailing-plan catalogue (BaseMail, GoldMail, …) and its import from H-Sphere XML or JSON. */
+/** The mailing-plan catalogue (BaseMail, GoldMail, …), its import from H-Sphere XML or JSON and its export. */
 @Module({
   imports: [TypeOrmModule.forFeature([MailingPlan]), AuditModule],
   providers: [MailingPlanStore, ...USE_CASES],

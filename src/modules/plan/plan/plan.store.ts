@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
@@ -19,7 +20,7 @@ export class PlanStore {
   }
 
   async require(id: string, manager: EntityManager = this.manager): Promise<Plan> {
-    const plan = await manager.findOne(Plan, { where: { id } });
+    const plan = isUUID(id) ? await manager.findOne(Plan, { where: { id } }) : null;
     if (!plan) throw new DomainError(ErrorCode.NOT_FOUND, `No plan has the id ${id}`);
     return plan;
   }

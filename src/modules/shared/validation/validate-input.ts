@@ -11,12 +11,6 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
-/** Keeps the first error of each field from the text rules, then class-validator's for the other fields. */
-function merged(textErrors: FieldError[], ruleErrors: FieldError[]): FieldError[] {
-  const named = new Set(textErrors.map((error) => error.field));
-  return [...textErrors, ...ruleErrors.filter((error) => !named.has(error.field))];
-}
-
 /**
  * The use-case boundary: turns untrusted input into a validated instance of `type`, or throws
  * VALIDATION_FAILED naming every field and rule. In order: the input's shape (depth, prototype keys, numbers
@@ -32,14 +26,15 @@ export async function validateInput<T extends object>(type: ClassConstructor<T>,
   if (shapeErrors.length > 0) throw DomainError.validation(shapeErrors);
 
   const instance = plainToInstance(type, input, { exposeDefaultValues: true });
+  // Strings with control or invisible characters never reach the DTO's rules (some validators throw on them).
   const textErrors = textErrorsOf(instance);
+  if (textErrors.length > 0) throw DomainError.validation(textErrors);
   const errors = await validate(instance, {
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     validationError: { target: false, value: false },
   });
-  const all = merged(textErrors, flatten(errors));
-  if (all.length > 0) throw DomainError.validation(all);
+  if (errors.length > 0) throw DomainError.validation(flatten(errors));
   return instance;
 }

@@ -1,16 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { ACCOUNT_ID } from '../account-id';
 import { IsDisplayName, IsLocalPart, IsNewPassword } from '../../mailbox/dto/mailbox-field.decorators';
-import {
-  IsFQDN,
-  IsObject,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsObject, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { IsDomainName } from '../../addressing/dto/domain-name.decorators';
+import { Optional } from '../../../shared/validation/optional';
 
 export class AccountSignupAdminDto {
   @ApiProperty({
@@ -24,8 +18,8 @@ export class AccountSignupAdminDto {
   @IsDisplayName()
   displayName!: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) givenName?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) sn?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 64) givenName?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 64) sn?: string;
 
   @ApiProperty({
     description: "Checked against the domain's password policy; write-only, never stored in clear",
@@ -34,7 +28,7 @@ export class AccountSignupAdminDto {
   password!: string;
 
   @ApiPropertyOptional({ description: "A mailing plan the plan offers; default: the plan's first offer" })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 64)
   mailingPlan?: string;
@@ -45,22 +39,20 @@ export class AccountSignupDto {
   @ApiPropertyOptional({
     description: "The panel's customer account id; a customer's own id by default, a new UUID for admins",
   })
-  @IsOptional()
+  @Optional()
   @IsString()
-  @Matches(/^[A-Za-z0-9._@+-]{1,64}$/, { message: 'accountId must be 1-64 letters, digits or ._@+-' })
+  @Matches(ACCOUNT_ID, { message: 'accountId must be 1-64 letters, digits or ._@+-' })
   accountId?: string;
 
-  @ApiProperty() @IsString() @Length(1, 36) planId!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() planId!: string;
 
   @ApiProperty({ example: 'acme', description: "The customer's panel login: letters, digits, - _ . (1-55)" })
   @IsString()
   @Matches(/^[A-Za-z0-9_.-]{1,55}$/, { message: 'organizationName must be 1-55 letters, digits, - _ or .' })
   organizationName!: string;
 
-  @ApiProperty({ example: 'acme.example' })
-  @IsString()
-  @MaxLength(253)
-  @IsFQDN({ require_tld: true, allow_underscores: false }, { message: 'primaryDomain must be a domain name' })
+  @ApiProperty({ example: 'acme.example', description: 'Stored in its ASCII form (IDNA)' })
+  @IsDomainName()
   primaryDomain!: string;
 
   @ApiProperty({ type: AccountSignupAdminDto })

@@ -19,6 +19,9 @@ import {
 import { AddressBook, addressOf } from '../../addressing/address-book';
 import { MAX_UPN } from '../../mailbox/mailbox-creator';
 import { SmtpDomain } from '../../addressing/smtp-domain.entity';
+import { DomainClaims } from '../../addressing/domain-claims';
+import { normalizeDomainName } from '../../addressing/domain-name/domain-name';
+import { ReservedDomains } from '../../addressing/domain-name/reserved-domains';
 import { ApprovalRequests } from '../../approval/approval-requests';
 import { Mailbox } from '../../mailbox/mailbox.entity';
 import { newMailbox } from '../../mailbox/new-mailbox';
@@ -45,18 +48,23 @@ export class SignupAccountUseCase {
     private readonly audit: AuditLog,
     private readonly addresses: AddressBook,
     private readonly approvals: ApprovalRequests,
+    private readonly reserved: ReservedDomains,
+    private readonly claims: DomainClaims,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(input: unknown, actor: Actor): Promise<AccountResponseDto> {
     const dto = await validateInput(AccountSignupDto, input);
+    const name = normalizeDomainName(dto.primaryDomain, 'primaryDomain');
+    const domain = name.ascii;
     const accountId = this.accountIdFor(dto, actor);
     const manager = this.dataSource.manager;
     await this.gate.requireEnabled('sign up for Exchange', manager);
+    await this.reserved.require([domain], 'primaryDomain', manager);
     const { plan, terms } = await this.checks.planTerms(dto, manager);
-    const domain = dto.primaryDomain.toLowerCase();
     const upn = addressOf(dto.admin.localPart, domain, 'admin.localPart', MAX_UPN);
     await this.checks.requireFree(accountId, dto, manager);
+    await this.claims.requireClaimable(manager, accountId, name, 'primaryDomain');
     const link = await this.gateway.open();
     await this.checks.requireDirectoryFits(link, dto, upn);
     await this.addresses.requireFreeInDirectory(link, [upn], 'admin.localPart');
@@ -79,9 +87,10 @@ export class SignupAccountUseCase {
     const provision = provisionInput(account, link.connection.resellerDn, dto.admin, terms);
     const admin = newMailbox(account.id, { ...provision.admin, isAdmin: true }, now);
     provision.adminMailboxId = admin.id;
+    const primary = this.claims.newRow(manager, { name, accountId, type: 'PrimaryDomain', pending: false });
     try {
       await this.dataSource.transaction((m) =>
-        this.persist(account, admin, provision, dto.admin.password, actor, m),
+        this.persist(account, primary, admin, provision, dto.admin.password, actor, m),
       );
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -103,6 +112,7 @@ export class SignupAccountUseCase {
 
   private async persist(
     account: Account,
+    primary: SmtpDomain,
     admin: Mailbox,
     provision: OrganizationProvisionInput,
     password: string,
@@ -110,15 +120,7 @@ export class SignupAccountUseCase {
     manager: EntityManager,
   ): Promise<void> {
     await manager.insert(Account, account);
-    await manager.insert(SmtpDomain, {
-      domain: account.primaryDomain,
-      accountId: account.id,
-      type: 'PrimaryDomain',
-      status: 'provisioning',
-      operationId: null,
-      createdAt: account.createdAt,
-      updatedAt: account.createdAt,
-    });
+    await manager.insert(SmtpDomain, primary);
     await manager.insert(Mailbox, admin);
     const owner = { accountId: account.id, type: 'mailbox' as const, id: admin.id };
     await this.addresses.reserve(

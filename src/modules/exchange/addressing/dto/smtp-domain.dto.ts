@@ -1,19 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsFQDN, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { domainToUnicode } from 'node:url';
+import { IsBoolean, IsIn } from 'class-validator';
+import { IsDomainName } from './domain-name.decorators';
 import type { DnsRecord } from '../dns-records';
-import type { SmtpDomain, SmtpDomainStatus } from '../smtp-domain.entity';
+import { SMTP_DOMAIN_STATUSES, type SmtpDomain, type SmtpDomainStatus } from '../smtp-domain.entity';
+import { Optional } from '../../../shared/validation/optional';
 
 export const ADDABLE_DOMAIN_TYPES = ['secondary', 'vanity'] as const;
 
 export class SmtpDomainCreateDto {
-  @ApiProperty({ example: 'acme-mail.example' })
-  @IsString()
-  @MaxLength(253)
-  @IsFQDN({ require_tld: true, allow_underscores: false }, { message: 'domain must be a domain name' })
+  @ApiProperty({
+    example: 'acme-mail.example',
+    description: 'Stored in its ASCII form (IDNA); labels of one script, letters, digits and hyphens only',
+  })
+  @IsDomainName()
   domain!: string;
 
   @ApiPropertyOptional({ enum: ADDABLE_DOMAIN_TYPES, default: 'secondary' })
-  @IsOptional()
+  @Optional()
   @IsIn(ADDABLE_DOMAIN_TYPES)
   type?: (typeof ADDABLE_DOMAIN_TYPES)[number];
 }
@@ -26,23 +30,44 @@ export class DnsRecordDto {
 }
 
 export class SmtpDomainResponseDto {
-  @ApiProperty() domain!: string;
+  @ApiProperty({ description: 'ASCII form (IDNA): what Exchange and DNS use' }) domain!: string;
+  @ApiProperty({ description: 'Unicode form, for display' }) displayDomain!: string;
   @ApiProperty({ enum: ['primary', 'secondary', 'vanity'] }) type!: string;
-  @ApiProperty({ enum: ['provisioning', 'active', 'deleting', 'failed'] }) status!: SmtpDomainStatus;
+  @ApiProperty({ enum: SMTP_DOMAIN_STATUSES }) status!: SmtpDomainStatus;
   @ApiPropertyOptional({ type: String, nullable: true }) operationId!: string | null;
   @ApiProperty({
     type: [DnsRecordDto],
-    description: 'What to publish in DNS for mail to reach the organization',
+    description:
+      'What to publish in DNS for mail to reach the organization; first, while pending, the TXT record exchange-verify=<token> that proves the claim',
   })
   dnsRecords!: DnsRecord[];
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'While pending_verification: when the claim expires unless verified',
+  })
+  verificationExpiresAt!: string | null;
 
-  static from(row: SmtpDomain, dnsRecords: DnsRecord[]): SmtpDomainResponseDto {
+  static from(row: SmtpDomain, dnsRecords: DnsRecord[], expiresAt: Date | null): SmtpDomainResponseDto {
     return Object.assign(new SmtpDomainResponseDto(), {
       domain: row.domain,
+      displayDomain: domainToUnicode(row.domain) || row.domain,
       type: row.type.replace('Domain', '').toLowerCase(),
       status: row.status,
       operationId: row.operationId,
       dnsRecords,
+      verificationExpiresAt: expiresAt?.toISOString() ?? null,
     });
   }
+}
+
+/** Verify a pending domain: by its DNS record, or (`manual`, staff only) by a person who checked it otherwise. */
+export class SmtpDomainVerifyDto {
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Staff only: mark the domain verified without the DNS record (audited)',
+  })
+  @Optional()
+  @IsBoolean()
+  manual?: boolean;
 }

@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -122,7 +123,7 @@ export class ContactsUseCase {
     await this.gate.requireEnabled('delete contacts', this.dataSource.manager);
     return this.dataSource.transaction(async (manager) => {
       const { account } = await this.accounts.lockForChange(accountId, actor, manager);
-      const row = await manager.findOneBy(Contact, { id: contactId, accountId });
+      const row = isUUID(contactId) ? await manager.findOneBy(Contact, { id: contactId, accountId }) : null;
       if (!row)
         throw new DomainError(ErrorCode.NOT_FOUND, `The account has no contact with the id ${contactId}`);
       await requireIdleObject(manager, row, `The contact ${row.name}`, true);

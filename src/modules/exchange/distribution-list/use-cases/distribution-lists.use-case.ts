@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -161,7 +162,9 @@ export class DistributionListsUseCase {
     await this.gate.requireEnabled('change distribution lists', this.dataSource.manager);
     return this.dataSource.transaction(async (manager) => {
       const { account } = await this.accounts.lockForChange(accountId, actor, manager);
-      const list = await manager.findOneBy(DistributionList, { id: listId, accountId });
+      const list = isUUID(listId)
+        ? await manager.findOneBy(DistributionList, { id: listId, accountId })
+        : null;
       if (!list)
         throw new DomainError(
           ErrorCode.NOT_FOUND,

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, Length, Matches } from 'class-validator';
+import { IsUUID, Matches } from 'class-validator';
 import { Optional } from '../../../shared/validation/optional';
 
 export class ChangePlanDto {
-  @ApiProperty() @IsString() @Length(1, 36) planId!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() planId!: string;
 }
 
 export class UsageQueryDto {

@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { Actor } from '../../../shared/actor';
@@ -20,7 +21,9 @@ export class MailboxImportStatus {
   async get(accountId: string, importId: string, actor: Actor): Promise<MailboxImportResponseDto> {
     const manager = this.dataSource.manager;
     await this.accounts.find(accountId, actor, manager);
-    const found = await manager.findOneBy(MailboxImport, { id: importId, accountId });
+    const found = isUUID(importId)
+      ? await manager.findOneBy(MailboxImport, { id: importId, accountId })
+      : null;
     if (!found)
       throw new DomainError(ErrorCode.NOT_FOUND, `The account has no mailbox import with the id ${importId}`);
     const rows = await manager.find(MailboxImportRow, { where: { importId }, order: { line: 'ASC' } });

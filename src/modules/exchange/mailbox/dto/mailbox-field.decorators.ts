@@ -1,6 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsFQDN, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsString, Length, Matches } from 'class-validator';
+import { IsDomainName, IsMailAddress } from '../../addressing/dto/domain-name.decorators';
+import { Verbatim } from '../../../shared/validation/text-rules';
+import { Optional } from '../../../shared/validation/optional';
 
 const LOCAL_PART = /^[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?!\.)){0,62}(?<!\.)$/;
 const TRIMMED = /^\S(.*\S)?$/;
@@ -22,16 +25,17 @@ export const IsDisplayName = () =>
   );
 
 /** A new password: checked against the domain's policy by the use case, never stored in clear. */
-export const IsNewPassword = () => applyDecorators(IsString(), Length(1, 256));
+export const IsNewPassword = () => applyDecorators(IsString(), Verbatim(), Length(1, 256));
 
-/** Optional: one of the organization's domains (the use case checks that); default its primary domain. */
+/**
+ * Optional: one of the organization's domains (the use case checks that); default its primary domain. Normalized to
+ * its ASCII form by the domain-name rules.
+ */
 export const IsOptionalOrgDomain = () =>
   applyDecorators(
     ApiPropertyOptional({ description: "One of the organization's domains; default: its primary domain" }),
-    IsOptional(),
-    IsString(),
-    MaxLength(253),
-    IsFQDN({ require_tld: true }, { message: 'domain must be a domain name' }),
+    Optional(),
+    IsDomainName(),
   );
 
 /**
@@ -51,13 +55,8 @@ export const IsObjectName = (example: string) =>
     }),
   );
 
-/** An e-mail address (the use case decides whose it must be). */
-export const IsAddress = (field: string) =>
-  applyDecorators(
-    IsString(),
-    MaxLength(254),
-    IsEmail(
-      { allow_display_name: false, allow_ip_domain: false },
-      { message: `${field} must be an e-mail address` },
-    ),
-  );
+/**
+ * An e-mail address (the use case decides whose it must be): a strict ASCII dot-atom local part and a domain by the
+ * domain-name rules, normalized to `local@<ASCII domain>`. Messages name the property (`_field` is kept for callers).
+ */
+export const IsAddress = (_field?: string) => IsMailAddress();

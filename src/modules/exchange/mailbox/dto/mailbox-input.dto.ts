@@ -6,19 +6,20 @@ import {
   IsNewPassword,
   IsOptionalOrgDomain,
 } from './mailbox-field.decorators';
-import { IsBoolean, IsEmail, IsOptional, IsString, Length, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsString, Length, ValidateIf } from 'class-validator';
+import { Optional } from '../../../shared/validation/optional';
 
 /** Names a mailbox may be given (each optional on edits; an edit cannot clear a name, as with MPF's ModifyUser). */
 export class MailboxNamesDto {
   @ApiPropertyOptional({ example: 'Bob Builder' })
-  @IsOptional()
+  @Optional()
   @IsDisplayName()
   displayName?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) givenName?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) middleName?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) sn?: string;
-  @ApiPropertyOptional({ maxLength: 6 }) @IsOptional() @IsString() @Length(1, 6) initials?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 64) givenName?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 64) middleName?: string;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 64) sn?: string;
+  @ApiPropertyOptional({ maxLength: 6 }) @Optional() @IsString() @Length(1, 6) initials?: string;
 }
 
 export class MailboxCreateDto extends MailboxNamesDto {
@@ -38,16 +39,16 @@ export class MailboxCreateDto extends MailboxNamesDto {
   password!: string;
 
   @ApiPropertyOptional({ description: "A mailing plan the plan offers; default: the plan's first offer" })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 64)
   mailingPlan?: string;
 
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() isAdmin?: boolean;
+  @ApiPropertyOptional({ default: false }) @Optional() @IsBoolean() isAdmin?: boolean;
 }
 
 export class MailboxEditDto extends MailboxNamesDto {
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() isAdmin?: boolean;
+  @ApiPropertyOptional() @Optional() @IsBoolean() isAdmin?: boolean;
 }
 
 export class MailboxPasswordDto {
@@ -76,13 +77,11 @@ export class MailboxForwardingDto {
     description: 'A mailbox or contact address of the organization; null stops forwarding',
   })
   @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @MaxLength(254)
-  @IsEmail({}, { message: 'forwardTo must be an e-mail address or null' })
+  @IsAddress('forwardTo')
   forwardTo!: string | null;
 
   @ApiPropertyOptional({ default: false, description: 'Keep a copy in the mailbox too' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   deliverAndForward?: boolean;
 }

@@ -160,8 +160,8 @@ export class ChangeMailboxUseCase {
 
   async addAlias(accountId: string, mailboxId: string, input: unknown, actor: Actor) {
     const address = (await validateInput(MailboxAliasDto, input)).address.toLowerCase();
-    await this.addresses.requireOwnDomain(this.dataSource.manager, accountId, address, 'address');
     const mailbox = await this.mailboxes.find(accountId, mailboxId, actor, this.dataSource.manager);
+    await this.addresses.requireOwnDomain(this.dataSource.manager, accountId, address, 'address');
     await this.addresses.requireFreeInDirectory(
       await this.gateway.open(),
       [address],

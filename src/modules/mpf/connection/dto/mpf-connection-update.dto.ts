@@ -1,7 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsFQDN, IsInt, IsString, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Optional, OptionalNullable } from '../../../shared/validation/optional';
 import { Multiline, Verbatim } from '../../../shared/validation/text-rules';
+
+/** A fully qualified ASCII host name (IDNs in their xn-- form): two or more labels. */
+const HOST_NAME =
+  /^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const NAMESPACE =
+  /^https?:\/\/[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(?::\d{1,5})?(?:\/(?!\.{1,2}(?:\/|$))[A-Za-z0-9._~-]+)*\/?$/;
 
 export class MpfConnectionUpdateDto {
   @ApiProperty({
@@ -15,10 +21,11 @@ export class MpfConnectionUpdateDto {
   url!: string;
 
   @ApiProperty({ description: 'Primary Domain Controller, as an FQDN', example: 'ad01.hosting.example' })
-  @IsFQDN(
-    { require_tld: true, allow_underscores: false },
-    { message: 'pdc must be a fully qualified domain name such as ad01.hosting.example' },
-  )
+  @IsString()
+  @MaxLength(253)
+  @Matches(HOST_NAME, {
+    message: 'pdc must be a fully qualified domain name (ASCII) such as ad01.hosting.example',
+  })
   pdc!: string;
 
   @ApiProperty({
@@ -50,6 +57,9 @@ export class MpfConnectionUpdateDto {
   @IsString()
   @Multiline()
   @MaxLength(65536)
+  @Matches(/-----BEGIN CERTIFICATE-----/, {
+    message: 'caCertificatePem must be a PEM certificate (-----BEGIN CERTIFICATE-----), or null to remove it',
+  })
   caCertificatePem?: string | null;
 
   @ApiPropertyOptional({
@@ -65,10 +75,11 @@ export class MpfConnectionUpdateDto {
     default: 'http://provisioning.microsoft.com/webservices/',
   })
   @Optional()
-  @IsUrl(
-    { require_tld: false, protocols: ['http', 'https'] },
-    { message: 'namespace must be an http(s) URL' },
-  )
+  @IsString()
+  @MaxLength(256)
+  @Matches(NAMESPACE, {
+    message: 'namespace must be an http(s) URL of ASCII letters, digits and . _ ~ - / (no . or .. segments)',
+  })
   namespace?: string;
 
   @ApiPropertyOptional({

@@ -11,6 +11,13 @@ export class MailingPlanImportEntryDto {
   changedFields?: string[];
 }
 
+export class MailingPlanImportWarningDto {
+  @ApiProperty({ example: 'GoldMail' }) plan!: string;
+  @ApiProperty({ example: 'Antivirus', description: 'The <featureName> as the file wrote it' })
+  feature!: string;
+  @ApiProperty({ example: 'not mapped; kept on the plan as imported' }) message!: string;
+}
+
 export class MailingPlanImportResultDto {
   @ApiProperty() created!: number;
   @ApiProperty() updated!: number;
@@ -20,4 +27,10 @@ export class MailingPlanImportResultDto {
     description: 'One entry per plan of the file, in its order',
   })
   plans!: MailingPlanImportEntryDto[];
+  @ApiProperty({
+    type: [MailingPlanImportWarningDto],
+    description:
+      'One per H-Sphere feature that maps to no plan value (kept on the plan as it came, exported back); none for JSON',
+  })
+  warnings!: MailingPlanImportWarningDto[];
 }

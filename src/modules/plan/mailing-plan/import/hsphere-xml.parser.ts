@@ -1,18 +1,18 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DomainError, type FieldError } from '../../../shared/errors/domain.error';
 import type { MailingPlanField } from '../mailing-plan';
-import { HSPHERE_FEATURES, readFeature } from './hsphere-features';
+import {
+  EXTRA_FEATURE_ELEMENTS,
+  EXTRA_FEATURE_LIMITS,
+  extraFeatureErrors,
+  type ExtraFeature,
+} from './extra-feature';
+import { readFeature } from './hsphere-feature-values';
+import { featureNamed } from './hsphere-features';
 import { labelOf, MAX_IMPORTED_PLANS, type PlanCandidate } from './imported-plan';
 
 const PLAN_ELEMENTS = ['planName', 'planDescription', 'planFeatures'];
-const FEATURE_ELEMENTS = [
-  'featureName',
-  'featureDescription',
-  'featureValue',
-  'unitDescription',
-  'nativeAttribute',
-  'parentNode',
-];
+const FEATURE_ELEMENTS = EXTRA_FEATURE_ELEMENTS.map(([, element]) => element);
 const PREDEFINED = new Map([
   ['lt', '<'],
   ['gt', '>'],
@@ -123,6 +123,30 @@ function unknownElements(children: Children, allowed: string[], field: string, l
     }));
 }
 
+/** Reads a feature that maps to no plan value, to be kept as it came; pushes its errors. */
+function readExtraFeature(
+  elements: Children,
+  name: string,
+  at: { prefix: string; position: number; label: string },
+  candidate: PlanCandidate,
+  errors: FieldError[],
+) {
+  const feature: ExtraFeature = { name };
+  const clean = extraFeatureErrors(feature, '', '').length === 0;
+  const field = clean ? `${at.prefix}.${name}` : `${at.prefix}[${at.position}].featureName`;
+  for (const [key, element] of EXTRA_FEATURE_ELEMENTS) {
+    if (key === 'name' || !elements[element]) continue;
+    const text = single(elements, element, field, at.label, errors);
+    if (text !== null) feature[key] = text;
+  }
+  errors.push(...extraFeatureErrors(feature, field, at.label));
+  if (candidate.extraFeatures.some((kept) => kept.name.toLowerCase() === name.toLowerCase())) {
+    errors.push({ field, rule: 'single', message: `${at.label}: feature "${name}" is given twice` });
+    return;
+  }
+  candidate.extraFeatures.push(feature);
+}
+
 function readFeatures(
   node: unknown,
   index: number,
@@ -146,13 +170,9 @@ function readFeatures(
       });
     }
     if (!name) return;
-    const spec = HSPHERE_FEATURES.find((f) => f.name.toLowerCase() === name.toLowerCase());
+    const spec = featureNamed(name);
     if (!spec) {
-      errors.push({
-        field: `${prefix}.${name}`,
-        rule: 'knownFeature',
-        message: `${label}: unknown feature "${name}"; known features: ${HSPHERE_FEATURES.map((f) => f.name).join(', ')}`,
-      });
+      readExtraFeature(elements, name, { prefix, position, label }, candidate, errors);
       return;
     }
     const field = `${prefix}.${spec.name}`;
@@ -179,6 +199,14 @@ function readFeatures(
     candidate.raw[spec.field] = read.value;
     candidate.sources[spec.field] = field;
   });
+  const kept = candidate.extraFeatures.length;
+  if (kept > EXTRA_FEATURE_LIMITS.perPlan) {
+    errors.push({
+      field: prefix,
+      rule: 'arrayMaxSize',
+      message: `${label}: ${kept} features map to no plan value; at most ${EXTRA_FEATURE_LIMITS.perPlan} are kept per plan`,
+    });
+  }
 }
 
 /** Reads one <plan>; null (with the errors pushed) when its structure or a value is wrong. */
@@ -190,6 +218,7 @@ function readPlan(node: unknown, index: number, errors: FieldError[]): PlanCandi
     index,
     raw: {},
     sources: { name: `${prefix}.planName`, description: `${prefix}.planDescription` },
+    extraFeatures: [],
   };
   const name = single(children, 'planName', `${prefix}.planName`, prefix, errors);
   const label = labelOf(index, name);
@@ -220,8 +249,9 @@ function readPlan(node: unknown, index: number, errors: FieldError[]): PlanCandi
 /**
  * Reads H-Sphere's mailing-plan file (`<plans><plan><planName>…`). Refuses DOCTYPE and ENTITY declarations
  * before parsing (no XXE, no entity expansion) and names the line of a syntax error. Returns the plans that
- * read cleanly and the errors of the others (unknown elements and features, missing names, unreadable
- * values), so the caller can report them together with its own checks.
+ * read cleanly and the errors of the others (unknown elements, missing names, unreadable values), so the caller
+ * can report them together with its own checks. A feature that maps to no plan value is no error: it is kept on
+ * the candidate as it came (bounded in number and length, no control characters).
  */
 export function parseHsphereXml(content: string): { candidates: PlanCandidate[]; errors: FieldError[] } {
   const declaration = /<!(DOCTYPE|ENTITY)/i.exec(content);

@@ -8,18 +8,29 @@ import {
   type MailingPlanValues,
 } from '../mailing-plan';
 import type { MailingPlan } from '../mailing-plan.entity';
+import {
+  EXTRA_FEATURE_LIMITS,
+  mergeExtraFeatures,
+  sameExtraFeatures,
+  type ExtraFeature,
+} from './extra-feature';
 import { sourceOf, type ImportedPlan } from './imported-plan';
+
+/** What an import may change besides the values: the kept features, and `archived` when a plan comes back. */
+export type ImportChange = keyof MailingPlanValues | 'extraFeatures' | 'archived';
 
 /** What the import does to one plan of the file. */
 export type ImportStep =
-  | { kind: 'create'; imported: ImportedPlan; after: MailingPlanValues }
+  | { kind: 'create'; imported: ImportedPlan; after: MailingPlanValues; extraFeatures: ExtraFeature[] }
   | {
       kind: 'update';
       imported: ImportedPlan;
       current: MailingPlan;
       after: MailingPlanValues;
-      /** The values that change; `archived` when an archived plan comes back. */
-      changed: (keyof MailingPlanValues | 'archived')[];
+      /** The kept features after the import: the file's replace those of the same name, others stay. */
+      extraFeatures: ExtraFeature[];
+      /** What changes. */
+      changed: ImportChange[];
     }
   | { kind: 'unchanged'; imported: ImportedPlan; current: MailingPlan };
 
@@ -33,8 +44,9 @@ export interface ImportPlan {
 
 /**
  * Matches each imported plan with the catalogue by name (regardless of case, archived plans included) and
- * works out what changes: a value the file leaves out keeps its current value (the default for a new plan).
- * An archived plan named in the file is brought back. Pure: nothing is written here.
+ * works out what changes: a value the file leaves out keeps its current value (the default for a new plan),
+ * and so does a kept (unmapped) feature. An archived plan named in the file is brought back. Pure: nothing is
+ * written here.
  */
 export function planImport(imported: ImportedPlan[], catalogue: MailingPlan[]): ImportPlan {
   const byKey = new Map(catalogue.map((plan) => [plan.nameKey, plan]));
@@ -53,7 +65,15 @@ export function planImport(imported: ImportedPlan[], catalogue: MailingPlan[]): 
         message: `${plan.label}: ${error.message}`,
       });
     }
-    if (!current) return { kind: 'create', imported: plan, after };
+    const extraFeatures = mergeExtraFeatures(current?.extraFeatures ?? [], plan.extraFeatures);
+    if (extraFeatures.length > EXTRA_FEATURE_LIMITS.perPlan) {
+      errors.push({
+        field: `plans[${plan.index}].features`,
+        rule: 'arrayMaxSize',
+        message: `${plan.label}: the plan would keep ${extraFeatures.length} unmapped features; at most ${EXTRA_FEATURE_LIMITS.perPlan}`,
+      });
+    }
+    if (!current) return { kind: 'create', imported: plan, after, extraFeatures };
 
     if (after.mailboxSizeMb < before.mailboxSizeMb) {
       shrinks.push({
@@ -62,11 +82,12 @@ export function planImport(imported: ImportedPlan[], catalogue: MailingPlan[]): 
         message: `${plan.label}: the mailbox size would shrink from ${before.mailboxSizeMb} MB to ${after.mailboxSizeMb} MB`,
       });
     }
-    const changed: (keyof MailingPlanValues | 'archived')[] = changedFields(before, after);
+    const changed: ImportChange[] = changedFields(before, after);
+    if (!sameExtraFeatures(current.extraFeatures, extraFeatures)) changed.push('extraFeatures');
     if (current.archived) changed.push('archived');
     return changed.length === 0
       ? { kind: 'unchanged', imported: plan, current }
-      : { kind: 'update', imported: plan, current, after, changed };
+      : { kind: 'update', imported: plan, current, after, extraFeatures, changed };
   });
   return { steps, errors, shrinks };
 }

@@ -40,7 +40,7 @@ export async function readImportRequest(input: unknown): Promise<ImportRequest> 
     const notObjects: FieldError[] = [];
     const candidates: PlanCandidate[] = dto.plans!.flatMap((raw, index) => {
       if (raw !== null && typeof raw === 'object' && !Array.isArray(raw))
-        return [{ index, raw: raw as Record<string, unknown>, sources: {} }];
+        return [{ index, raw: raw as Record<string, unknown>, sources: {}, extraFeatures: [] }];
       notObjects.push({
         field: `plans[${index}]`,
         rule: 'isObject',

@@ -2,6 +2,7 @@ import { DomainError, type FieldError } from '../../../shared/errors/domain.erro
 import { validateInput } from '../../../shared/validation/validate-input';
 import { MailingPlanValuesDto } from '../dto/mailing-plan-create.dto';
 import { definedOnly, nameKeyOf, type MailingPlanField, type MailingPlanValues } from '../mailing-plan';
+import type { ExtraFeature } from './extra-feature';
 
 export const MAX_IMPORTED_PLANS = 200;
 /** The largest H-Sphere file accepted (its `content`, in UTF-8 bytes): 1 MB. */
@@ -18,6 +19,8 @@ export interface ImportedPlan {
   values: Partial<MailingPlanValues> & { name: string };
   /** Where a value came from, as error fields name it: `plans[1].features.MailboxSize`, `plans[0].name`. */
   sources: Partial<Record<MailingPlanField, string>>;
+  /** H-Sphere features that map to no value, kept as they came (none for JSON). */
+  extraFeatures: ExtraFeature[];
 }
 
 /** A plan as a format reader produced it: values under the field names, and where each came from. */
@@ -25,6 +28,7 @@ export interface PlanCandidate {
   index: number;
   raw: Record<string, unknown>;
   sources: Partial<Record<MailingPlanField, string>>;
+  extraFeatures: ExtraFeature[];
 }
 
 export const sourceOf = (plan: Pick<ImportedPlan, 'index' | 'sources'>, field: MailingPlanField): string =>

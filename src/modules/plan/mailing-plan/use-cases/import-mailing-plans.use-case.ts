@@ -21,6 +21,7 @@ import { auditView, MAILING_PLAN_TARGET } from './mailing-plan-audit';
  * Imports mailing plans (H-Sphere XML or JSON), all or nothing in one transaction: every plan of the file is
  * created, updated (only the values it names) or left unchanged; re-importing the same file changes nothing.
  * Any error writes nothing. Lowering a plan's mailbox size needs `confirmShrink` (every plan counts as in use).
+ * H-Sphere features that map to no value are kept on the plan as they came, each reported as a warning.
  */
 @Injectable()
 export class ImportMailingPlansUseCase {
@@ -54,6 +55,13 @@ export class ImportMailingPlansUseCase {
         updated: count('updated'),
         unchanged: count('unchanged'),
         plans: entries,
+        warnings: request.plans.flatMap((plan) =>
+          plan.extraFeatures.map((feature) => ({
+            plan: plan.name,
+            feature: feature.name,
+            message: 'not mapped; kept on the plan as imported',
+          })),
+        ),
       };
     });
   }
@@ -77,6 +85,7 @@ export class ImportMailingPlansUseCase {
       const plan = Object.assign(new MailingPlan(), {
         id: randomUUID(),
         ...step.after,
+        extraFeatures: step.extraFeatures,
         nameKey: nameKeyOf(name),
         isDefault: false,
         archived: false,
@@ -89,14 +98,11 @@ export class ImportMailingPlansUseCase {
     }
 
     const plan = step.current;
-    const before = { ...valuesOf(plan), archived: plan.archived };
-    Object.assign(plan, step.after, { nameKey: nameKeyOf(step.after.name), archived: false, updatedAt: now });
+    const before = { ...valuesOf(plan), extraFeatures: plan.extraFeatures, archived: plan.archived };
+    const after = { ...step.after, extraFeatures: step.extraFeatures, archived: false };
+    Object.assign(plan, after, { nameKey: nameKeyOf(step.after.name), updatedAt: now });
     await this.store.update(plan, manager);
-    await record(
-      plan.id,
-      pickFields(before, step.changed),
-      pickFields({ ...step.after, archived: false }, step.changed),
-    );
+    await record(plan.id, pickFields(before, step.changed), pickFields(after, step.changed));
     return { name: plan.name, id: plan.id, result: 'updated', changedFields: step.changed };
   }
 }

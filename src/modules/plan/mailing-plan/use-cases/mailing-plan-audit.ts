@@ -10,6 +10,7 @@ export const MAILING_PLAN_TARGET = 'mailing-plan';
 /** A plan as audit entries show a created plan: every value, the default mark and the archived flag. */
 export const auditView = (plan: MailingPlan) => ({
   ...valuesOf(plan),
+  extraFeatures: plan.extraFeatures,
   isDefault: plan.isDefault,
   archived: plan.archived,
 });

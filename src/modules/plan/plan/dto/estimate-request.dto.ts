@@ -9,11 +9,35 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
   ValidateIf,
 } from 'class-validator';
+import { MAILING_PLAN_NAME_PATTERN } from '../../mailing-plan/mailing-plan';
 import { Optional } from '../../../shared/validation/optional';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_COUNTED_PLANS = 50;
+
+/** Mailbox counts by mailing-plan name: at most 50 names, each a whole number of mailboxes (0-1,000,000). */
+const IsCountsByMailingPlan = () =>
+  ValidateBy({
+    name: 'countsByMailingPlan',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'object' &&
+        value !== null &&
+        Object.keys(value).length <= MAX_COUNTED_PLANS &&
+        Object.entries(value).every(
+          ([name, count]) =>
+            MAILING_PLAN_NAME_PATTERN.test(name) &&
+            Number.isSafeInteger(count) &&
+            count >= 0 &&
+            count <= 1_000_000,
+        ),
+      defaultMessage: () =>
+        `current must map up to ${MAX_COUNTED_PLANS} mailing-plan names to whole numbers of mailboxes (0-1000000)`,
+    },
+  });
 
 export const ESTIMATE_CHANGES = ['add-mailboxes', 'change-mailing-plan'] as const;
 
@@ -54,6 +78,7 @@ export class EstimateRequestDto {
   })
   @Optional()
   @IsObject()
+  @IsCountsByMailingPlan()
   current?: Record<string, number>;
 
   @ApiProperty({

@@ -2,9 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsISO4217CurrencyCode,
+  IsObject,
   IsString,
   Length,
   Matches,
@@ -24,26 +26,31 @@ export class PlanMailboxOfferDto extends PricedUnitsDto {
 export class PlanResourcesDto {
   @ApiPropertyOptional({ type: PricedUnitsDto, description: 'Mail store, in MB' })
   @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => PricedUnitsDto)
   mailStoreMb?: PricedUnitsDto;
   @ApiPropertyOptional({ type: PricedUnitsDto, description: 'Public store, in MB' })
   @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => PricedUnitsDto)
   publicStoreMb?: PricedUnitsDto;
   @ApiPropertyOptional({ type: PricedUnitsDto })
   @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => PricedUnitsDto)
   smtpDomains?: PricedUnitsDto;
   @ApiPropertyOptional({ type: PricedUnitsDto })
   @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => PricedUnitsDto)
   distributionLists?: PricedUnitsDto;
   @ApiPropertyOptional({ type: PricedUnitsDto })
   @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => PricedUnitsDto)
   contacts?: PricedUnitsDto;
@@ -83,13 +90,16 @@ export class PlanCreateDto {
     description: 'Default: the default mailing plan, 10 mailboxes',
   })
   @Optional()
+  @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PlanMailboxOfferDto)
   mailboxes?: PlanMailboxOfferDto[];
 
   @ApiPropertyOptional({ type: PlanResourcesDto })
   @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => PlanResourcesDto)
   resources?: PlanResourcesDto;

@@ -1,5 +1,5 @@
 import { PartialType } from '@nestjs/swagger';
 import { PlanCreateDto } from './plan-create.dto';
 
-/** Any wizard field; `mailboxes` and a given resource replace what the plan had. */
-export class PlanUpdateDto extends PartialType(PlanCreateDto) {}
+/** Any wizard field; `mailboxes` and a given resource replace what the plan had. `null` is refused, not skipped. */
+export class PlanUpdateDto extends PartialType(PlanCreateDto, { skipNullProperties: false }) {}
