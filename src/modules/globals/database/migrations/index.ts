@@ -5,6 +5,7 @@ import { Plans1764230500000 } from './1764230500000-plans';
 import { Operations1764316800000 } from './1764316800000-operations';
 import { Accounts1764403200000 } from './1764403200000-accounts';
 import { ExchangeObjects1764489600000 } from './1764489600000-exchange-objects';
+import { MailingPlanExtraFeatures1764576000000 } from './1764576000000-mailing-plan-extra-features';
 import { DomainOwnership1764662400000 } from './1764662400000-domain-ownership';
 
 /** Every migration, in order. A new migration is added here and never edited once released. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   Operations1764316800000,
   Accounts1764403200000,
   ExchangeObjects1764489600000,
+  MailingPlanExtraFeatures1764576000000,
   DomainOwnership1764662400000,
 ];
