@@ -57,6 +57,8 @@ describe('domain ownership configuration', () => {
       'DOMAIN_VERIFICATION must be customer, all or off',
     ]);
     expect(problemsOf({ DNS_RESOLVER: 'dns.example:53' })[0]).toContain('DNS_RESOLVER');
+    expect(problemsOf({ DNS_RESOLVER: '127.0.0.1:70000' })[0]).toContain('DNS_RESOLVER');
+    expect(problemsOf({ DNS_RESOLVER: '300.0.0.1' })[0]).toContain('DNS_RESOLVER');
     expect(problemsOf({ DOMAIN_VERIFICATION_CHECK_SECONDS: '1' })[0]).toContain(
       'DOMAIN_VERIFICATION_CHECK_SECONDS',
     );

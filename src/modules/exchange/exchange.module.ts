@@ -8,6 +8,7 @@ import { AccountAccess } from './account/account-access';
 import { AccountOperations } from './account/account-operations';
 import { Account } from './account/account.entity';
 import { SignupChecks } from './account/signup-checks';
+import { SignupVerification } from './account/signup-verification';
 import { GetAccountUseCase } from './account/use-cases/get-account.use-case';
 import { SignupAccountUseCase } from './account/use-cases/signup-account.use-case';
 import { AddressBook } from './addressing/address-book';
@@ -109,6 +110,7 @@ const USE_CASES = [
     ApprovalRequests,
     ApprovalExpiryJob,
     SignupChecks,
+    SignupVerification,
     MailboxAccess,
     MailboxLimits,
     MailboxCreator,

@@ -252,6 +252,58 @@ describe.each(BACKENDS)('domain ownership (%s)', (backend) => {
     ]);
   });
 
+  it('holds a customer’s own signup until its primary domain is verified, then provisions it; an unproven one expires', async () => {
+    const me = `alone-${bed.tag}`;
+    const asMe = { actor: `customer:${me}` };
+    const body = bed.signup(planId, 'alone', { accountId: undefined, primaryDomain: `alone.${zone}` });
+    const signed = await bed.app.signed('post', ACCOUNTS, body, asMe).expect(202);
+    expect(signed.body).toMatchObject({ id: me, status: 'pending_verification', operationId: null });
+    const [primary] = (await bed.app.signed('get', domainsOf(me), undefined, asMe).expect(200))
+      .body as Domain[];
+    expect(primary).toMatchObject({
+      domain: `alone.${zone}`,
+      type: 'primary',
+      status: 'pending_verification',
+    });
+    expect(await bed.drain()).toBe(0);
+    expect(await bed.exists(bed.orgDn(body.organizationName))).toBe(false);
+
+    const verify = () => bed.app.signed('post', `${domainsOf(me)}/alone.${zone}/verify`, {}, asMe);
+    await verify().expect(422);
+    await dns.publishTxt(`alone.${zone}`, primary.dnsRecords[0].value);
+    await verify().expect(200);
+    expect((await bed.app.signed('get', `${ACCOUNTS}/${me}`).expect(200)).body.status).toBe('provisioning');
+    expect(await bed.drain()).toBe(1);
+    const account = (await bed.app.signed('get', `${ACCOUNTS}/${me}`).expect(200)).body;
+    expect(account).toMatchObject({ status: 'active', primaryDomain: `alone.${zone}` });
+    expect(await bed.exists(bed.orgDn(body.organizationName))).toBe(true);
+    expect((await list(me)).map((d) => [d.domain, d.status])).toEqual([[`alone.${zone}`, 'active']]);
+
+    // A signup whose domain is never proven expires with its claim: the account and its names are gone.
+    const late = `late-${bed.tag}`;
+    await bed.app
+      .signed(
+        'post',
+        ACCOUNTS,
+        bed.signup(planId, 'late', { accountId: undefined, primaryDomain: `late.${zone}` }),
+        {
+          actor: `customer:${late}`,
+        },
+      )
+      .expect(202);
+    await bed.app.app
+      .get(DataSource)
+      .getRepository(SmtpDomain)
+      .update({ domain: `late.${zone}` }, { createdAt: new Date(Date.now() - 73 * 3_600_000) });
+    await bed.app.app.get(DomainVerificationJob).tick();
+    await bed.app.signed('get', `${ACCOUNTS}/${late}`).expect(404);
+    expect((await audit(`late.${zone}`)).map((e) => e.action)).toContain('domain.claim.expired');
+    await bed.app
+      .signed('post', ACCOUNTS, bed.signup(planId, 'late', { primaryDomain: `late.${zone}` }))
+      .expect(202);
+    await bed.drain();
+  });
+
   it('re-checks pending domains periodically: verifies published ones, expires old claims and frees the name', async () => {
     const published = `later.${zone}`;
     const stale = `stale.${zone}`;

@@ -1,10 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * `pending_approval` → `provisioning` → `active` ⇄ `suspended`; `failed` when provisioning was compensated.
- * `terminating` until its organization is gone from AD; then the account is deleted (the audit log keeps its history).
+ * `pending_verification` (its primary domain awaits its DNS proof) → `pending_approval` → `provisioning` → `active`
+ * ⇄ `suspended`; `failed` when provisioning was compensated. `terminating` until its organization is gone from AD;
+ * then the account is deleted (the audit log keeps its history).
  */
 export const ACCOUNT_STATUSES = [
+  'pending_verification',
   'pending_approval',
   'provisioning',
   'active',

@@ -117,9 +117,12 @@ export class EnvSchema {
 
   /** The DNS server asked for verification records (default: the system's resolvers). */
   @IsOptional()
-  @Matches(/^(\d{1,3}(\.\d{1,3}){3}|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/, {
-    message: 'DNS_RESOLVER must be an IP address with an optional port, e.g. 127.0.0.1:5353 or [::1]:53',
-  })
+  @Matches(
+    /^((25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}|\[[0-9A-Fa-f:.]+\])(:(6553[0-5]|655[0-2]\d|65[0-4]\d\d|6[0-4]\d{3}|[1-5]\d{4}|[1-9]\d{0,3}))?$/,
+    {
+      message: 'DNS_RESOLVER must be an IP address with an optional port, e.g. 127.0.0.1:5353 or [::1]:53',
+    },
+  )
   DNS_RESOLVER?: string;
 
   @Transform(toInteger)

@@ -35,7 +35,8 @@ import { SignupChecks } from '../signup-checks';
  * Signup: validates everything (input, plan, platform, names, the password against the domain policy) before
  * writing; then, in one transaction, the account, its `organization.provision` operation and the audit entry.
  * A plan that requires approval gets a `pending_approval` account and an approval request holding the sealed
- * password instead of an operation; approving it starts the same `organization.provision`.
+ * password instead of an operation; approving it starts the same `organization.provision`. A signup whose primary
+ * domain must be proven (DOMAIN_VERIFICATION) waits the same way as `pending_verification` (see SignupVerification).
  */
 @Injectable()
 export class SignupAccountUseCase {
@@ -69,6 +70,8 @@ export class SignupAccountUseCase {
     await this.checks.requireDirectoryFits(link, dto, upn);
     await this.addresses.requireFreeInDirectory(link, [upn], 'admin.localPart');
     const now = this.clock.now();
+    // A customer signing up alone proves its primary domain first (DOMAIN_VERIFICATION).
+    const verify = this.claims.needsVerification(actor);
     const account = manager.create(Account, {
       id: accountId,
       planId: plan.id,
@@ -78,7 +81,7 @@ export class SignupAccountUseCase {
       primaryDomain: domain,
       adminUpn: upn,
       mailingPlan: terms.mailingPlan,
-      status: plan.requiresApproval ? 'pending_approval' : 'provisioning',
+      status: verify ? 'pending_verification' : plan.requiresApproval ? 'pending_approval' : 'provisioning',
       operationId: null,
       publicFolder: null,
       createdAt: now,
@@ -87,7 +90,7 @@ export class SignupAccountUseCase {
     const provision = provisionInput(account, link.connection.resellerDn, dto.admin, terms);
     const admin = newMailbox(account.id, { ...provision.admin, isAdmin: true }, now);
     provision.adminMailboxId = admin.id;
-    const primary = this.claims.newRow(manager, { name, accountId, type: 'PrimaryDomain', pending: false });
+    const primary = this.claims.newRow(manager, { name, accountId, type: 'PrimaryDomain', pending: verify });
     try {
       await this.dataSource.transaction((m) =>
         this.persist(account, primary, admin, provision, dto.admin.password, actor, m),
@@ -129,7 +132,7 @@ export class SignupAccountUseCase {
       [{ address: admin.upn, isPrimary: true }],
       'admin.localPart',
     );
-    if (account.status === 'pending_approval') {
+    if (account.status === 'pending_approval' || account.status === 'pending_verification') {
       await this.approvals.open(manager, {
         accountId: account.id,
         kind: ORGANIZATION_PROVISION,

@@ -6,7 +6,10 @@ import { CLOCK, type Clock } from '../../../shared/clock/clock.port';
 import { DomainError } from '../../../shared/errors/domain.error';
 import { ErrorCode } from '../../../shared/errors/error-code.enum';
 import { validateInput } from '../../../shared/validation/validate-input';
+import { forUpdate } from '../../../shared/database/lock-for-update';
 import { AccountAccess } from '../../account/account-access';
+import { Account } from '../../account/account.entity';
+import { SignupVerification } from '../../account/signup-verification';
 import { verificationRecord } from '../dns-records';
 import { DomainClaims } from '../domain-claims';
 import { normalizeDomainName } from '../domain-name/domain-name';
@@ -19,7 +22,8 @@ const SYSTEM = new Actor('system', 'domain-verification');
 
 /**
  * Proves a pending domain: its TXT record `exchange-verify=<token>` found in DNS (or, staff only, `manual`), then
- * the domain.add operation puts it into Exchange. The periodic re-check verifies pending domains whose record has
+ * the domain.add operation puts it into Exchange (a signup's primary domain: the signup goes on, see
+ * SignupVerification). The periodic re-check verifies pending domains whose record has
  * appeared and expires claims older than DOMAIN_VERIFICATION_EXPIRY_HOURS, freeing their names.
  */
 @Injectable()
@@ -29,6 +33,7 @@ export class VerifySmtpDomainUseCase {
     private readonly gate: PlatformGate,
     private readonly accounts: AccountAccess,
     private readonly claims: DomainClaims,
+    private readonly signups: SignupVerification,
     @Inject(TXT_LOOKUP) private readonly dns: TxtLookup,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -100,10 +105,16 @@ export class VerifySmtpDomainUseCase {
   /** In one transaction with the account locked: the domain leaves `pending_verification`, its add is enqueued. */
   private start(accountId: string, domain: string, actor: Actor, how: 'dns' | 'manual') {
     return this.dataSource.transaction(async (manager) => {
-      const { account } = await this.accounts.lockForChange(accountId, actor, manager);
+      const { account, plan } = await this.accounts.lockForChange(accountId, actor, manager, [
+        'active',
+        'pending_verification',
+      ]);
       const row = await this.pending(manager, accountId, domain);
       const before = this.claims.response(row);
-      row.operationId = await this.claims.enqueue(DOMAIN_ADD, account, row.domain, row.type, actor, manager);
+      row.operationId =
+        account.status === 'pending_verification'
+          ? await this.signups.verified(account, plan, actor, manager)
+          : await this.claims.enqueue(DOMAIN_ADD, account, row.domain, row.type, actor, manager);
       row.status = 'provisioning';
       row.verificationToken = null;
       row.updatedAt = this.clock.now();
@@ -121,10 +132,14 @@ export class VerifySmtpDomainUseCase {
     });
   }
 
+  /** A claim expires; a signup whose primary domain it was is discarded with it. */
   private async expire(row: SmtpDomain): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const gone = await manager.delete(SmtpDomain, { domain: row.domain, status: 'pending_verification' });
-      if (!gone.affected) return 0;
+      const account = await manager.findOne(Account, { where: { id: row.accountId }, ...forUpdate(manager) });
+      const current = await manager.findOneBy(SmtpDomain, { domain: row.domain, accountId: row.accountId });
+      if (current?.status !== 'pending_verification') return 0;
+      if (account?.status === 'pending_verification') await this.signups.expired(account.id, SYSTEM, manager);
+      else await manager.delete(SmtpDomain, { domain: row.domain });
       await this.claims.recorded('domain.claim.expired', row, this.claims.response(row), SYSTEM, manager);
       return 1;
     });

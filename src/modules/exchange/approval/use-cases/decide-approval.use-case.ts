@@ -40,28 +40,47 @@ export class DecideApprovalUseCase {
     const dto = await validateInput(ApprovalApproveDto, input);
     return this.dataSource.transaction(async (manager) => {
       const request = await this.pending(id, actor, manager);
-      const payload = request.payload as OrganizationProvisionInput;
-      const operationId = await this.operations.enqueue(
-        request.kind,
-        { ...payload, [ADMIN_PASSWORD_FIELD]: this.requests.openSecret(request) },
-        {
-          actor,
-          accountId: request.accountId,
-          target: { type: 'account', id: request.accountId },
-          secretFields: [ADMIN_PASSWORD_FIELD],
-        },
-        manager,
-      );
-      const updatedAt = this.clock.now();
-      await manager.update(
-        Account,
-        { id: request.accountId },
-        { status: 'provisioning', operationId, updatedAt },
-      );
-      await manager.update(Mailbox, { id: payload.adminMailboxId }, { operationId, updatedAt });
-      await this.decide(request, 'approved', dto.reason ?? null, actor, manager, operationId);
+      const operationId = await this.provision(request, dto.reason ?? null, actor, manager);
       return ApprovalResponseDto.from(request, operationId);
     });
+  }
+
+  /**
+   * Approves a locked pending request in the caller's transaction: `organization.provision` starts with the sealed
+   * password and the account is `provisioning`. Also how a signup whose primary domain was verified in DNS starts.
+   */
+  async provision(
+    request: ApprovalRequest,
+    reason: string | null,
+    actor: Actor,
+    manager: EntityManager,
+  ): Promise<string> {
+    const payload = request.payload as OrganizationProvisionInput;
+    const operationId = await this.operations.enqueue(
+      request.kind,
+      { ...payload, [ADMIN_PASSWORD_FIELD]: this.requests.openSecret(request) },
+      {
+        actor,
+        accountId: request.accountId,
+        target: { type: 'account', id: request.accountId },
+        secretFields: [ADMIN_PASSWORD_FIELD],
+      },
+      manager,
+    );
+    const updatedAt = this.clock.now();
+    await manager.update(
+      Account,
+      { id: request.accountId },
+      { status: 'provisioning', operationId, updatedAt },
+    );
+    await manager.update(Mailbox, { id: payload.adminMailboxId }, { operationId, updatedAt });
+    await this.decide(request, 'approved', reason, actor, manager, operationId);
+    return operationId;
+  }
+
+  /** Expires a locked pending request in the caller's transaction: the pending account is discarded. */
+  expire(request: ApprovalRequest, reason: string, actor: Actor, manager: EntityManager): Promise<void> {
+    return this.decide(request, 'expired', reason, actor, manager);
   }
 
   async reject(id: string, input: unknown, actor: Actor): Promise<ApprovalResponseDto> {
