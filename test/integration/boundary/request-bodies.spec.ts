@@ -83,7 +83,7 @@ describe.each(BACKENDS)('Request bodies at the boundary (%s)', (backend) => {
       .set('X-Plugin-Signature', signature)
       .set('X-Plugin-Actor', 'admin:alice')
       .set('Content-Type', 'application/json')
-      .serialize((bytes: Buffer) => bytes)
+      .serialize((bytes: string) => bytes)
       .send(invalidUtf8)
       .expect(400);
     expect(res.body.code).toBe('MALFORMED_REQUEST');

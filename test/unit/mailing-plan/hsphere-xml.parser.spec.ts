@@ -179,7 +179,7 @@ describe('H-Sphere mailing-plan XML', () => {
       'plans[1].features arrayMaxSize',
     ]);
     expect(errors[0].message).toBe(
-      'plan "A": feature "Nul": <featureValue> holds a control character (NUL, tab, line break, …); remove it',
+      'plan "A": feature "Nul": <featureValue> must not contain control characters: found U+0009',
     );
     expect(errors[2].message).toBe('plan "A": feature "Long": <featureValue> is 256 characters; at most 255');
     expect(errors[5].message).toMatch(/^plan "B": 21 features map to no plan value; at most 20/);

@@ -41,7 +41,9 @@ export class AccountSignupDto {
   })
   @Optional()
   @IsString()
-  @Matches(ACCOUNT_ID, { message: 'accountId must be 1-64 letters, digits or ._@+-' })
+  @Matches(ACCOUNT_ID, {
+    message: 'accountId must be 1-64 letters, digits or ._@+- and not start with a dot',
+  })
   accountId?: string;
 
   @ApiProperty({ format: 'uuid' }) @IsUUID() planId!: string;

@@ -120,7 +120,9 @@ export class DistributionListsUseCase {
     });
   }
 
-  removeMember(accountId: string, listId: string, address: string, actor: Actor) {
+  async removeMember(accountId: string, listId: string, given: string, actor: Actor) {
+    // The address comes from the URL: the same rules as in a body (collations must not match it to another).
+    const { address } = await validateInput(ListMemberDto, { address: given });
     return this.update(accountId, listId, actor, 'distributionList.member.remove', async (list, manager) => {
       const member = await this.recipient(manager, accountId, address);
       if (!list.members.some((m) => m.id === member.id)) {

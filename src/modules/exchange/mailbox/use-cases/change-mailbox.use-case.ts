@@ -182,7 +182,9 @@ export class ChangeMailboxUseCase {
     );
   }
 
-  removeAlias(accountId: string, mailboxId: string, address: string, actor: Actor) {
+  async removeAlias(accountId: string, mailboxId: string, given: string, actor: Actor) {
+    // The address comes from the URL: the same rules as in a body (collations must not match it to another).
+    const { address } = await validateInput(MailboxAliasDto, { address: given });
     return this.request(accountId, mailboxId, actor, 'mailbox.alias.remove', async ({ mailbox, manager }) => {
       const row = await manager.findOneBy(SmtpAddress, {
         address: address.toLowerCase(),

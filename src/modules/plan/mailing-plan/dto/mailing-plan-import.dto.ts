@@ -1,16 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  ValidateIf,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsString, ValidateIf } from 'class-validator';
 import { MAX_IMPORTED_PLANS } from '../import/imported-plan';
 import { MailingPlanValuesDto } from './mailing-plan-create.dto';
+import { Multiline } from '../../../shared/validation/text-rules';
+import { Optional } from '../../../shared/validation/optional';
 
 export const IMPORT_FORMATS = ['hsphere-xml', 'json'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -28,6 +21,7 @@ export class MailingPlanImportDto {
   })
   @ValidateIf((o: MailingPlanImportDto) => o.format === 'hsphere-xml' || o.content !== undefined)
   @IsString()
+  @Multiline()
   content?: string;
 
   @ApiPropertyOptional({
@@ -44,7 +38,7 @@ export class MailingPlanImportDto {
     description: 'Required (true) when the import lowers the mailbox size of an existing plan',
     default: false,
   })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   confirmShrink?: boolean;
 }

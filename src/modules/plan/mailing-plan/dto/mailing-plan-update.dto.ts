@@ -1,6 +1,7 @@
 import { ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean } from 'class-validator';
 import { MailingPlanCreateDto } from './mailing-plan-create.dto';
+import { Optional } from '../../../shared/validation/optional';
 
 /** Changes some values of a plan; the ones left out keep their current values. */
 export class MailingPlanUpdateDto extends PartialType(MailingPlanCreateDto, { skipNullProperties: false }) {
@@ -9,7 +10,7 @@ export class MailingPlanUpdateDto extends PartialType(MailingPlanCreateDto, { sk
       'Required (true) to lower mailboxSizeMb: mailboxes of the plan may hold more than the new size',
     default: false,
   })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   confirmShrink?: boolean;
 }

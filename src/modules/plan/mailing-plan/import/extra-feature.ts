@@ -1,4 +1,5 @@
 import type { FieldError } from '../../../shared/errors/domain.error';
+import { textErrorOf } from '../../../shared/validation/text-rules';
 
 /**
  * A feature of an H-Sphere file that maps to no plan value: kept on the plan exactly as it came (the elements
@@ -31,12 +32,7 @@ export const EXTRA_FEATURE_LIMITS = {
   length: { name: 64, value: 255, unit: 32, description: 255, nativeAttribute: 64, parentNode: 64 },
 } as const satisfies { perPlan: number; length: Record<keyof ExtraFeature, number> };
 
-// C0 and C1 control characters (NUL, tab and line breaks included) and DEL. Rule names as the API's text rules.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Every problem of one kept feature: a value too long, a control character or a lone surrogate. */
+/** Every problem of one kept feature: a value too long, or one the text rules of every input refuse. */
 export function extraFeatureErrors(feature: ExtraFeature, field: string, label: string): FieldError[] {
   const errors: FieldError[] = [];
   for (const [key, element] of EXTRA_FEATURE_ELEMENTS) {
@@ -51,15 +47,8 @@ export function extraFeatureErrors(feature: ExtraFeature, field: string, label: 
         message: `${at} is ${text.length} characters; at most ${max}`,
       });
     }
-    if (CONTROL.test(text)) {
-      errors.push({
-        field,
-        rule: 'noControlCharacters',
-        message: `${at} holds a control character (NUL, tab, line break, …); remove it`,
-      });
-    } else if (LONE_SURROGATE.test(text)) {
-      errors.push({ field, rule: 'wellFormedUnicode', message: `${at} holds a lone surrogate; remove it` });
-    }
+    const refused = textErrorOf(at, text, { multiline: false, verbatim: true });
+    if (refused) errors.push({ ...refused, field });
   }
   return errors;
 }
