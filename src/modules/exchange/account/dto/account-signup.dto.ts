@@ -48,9 +48,14 @@ export class AccountSignupDto {
 
   @ApiProperty({ format: 'uuid' }) @IsUUID() planId!: string;
 
-  @ApiProperty({ example: 'acme', description: "The customer's panel login: letters, digits, - _ . (1-55)" })
+  @ApiProperty({
+    example: 'acme',
+    description: "The customer's panel login: letters, digits, - _ . (1-55), starting with a letter or digit",
+  })
   @IsString()
-  @Matches(/^[A-Za-z0-9_.-]{1,55}$/, { message: 'organizationName must be 1-55 letters, digits, - _ or .' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,54}$/, {
+    message: 'organizationName must be 1-55 letters, digits, - _ or ., starting with a letter or digit',
+  })
   organizationName!: string;
 
   @ApiProperty({ example: 'acme.example', description: 'Stored in its ASCII form (IDNA)' })
