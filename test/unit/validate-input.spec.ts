@@ -57,10 +57,11 @@ describe('validateInput (the use-case boundary)', () => {
   });
 
   describe('null', () => {
-    it('is not "absent": an optional field given null is refused by its own rules', async () => {
-      expect(await rulesOf({ count: 1, enabled: null, name: null })).toEqual([
-        'enabled:isBoolean',
-        'name:isString',
+    it('is not "absent": an optional field given null is refused, with one error naming it', async () => {
+      const error = await failureOf({ count: 1, enabled: null, name: null });
+      expect(error.errors).toEqual([
+        { field: 'enabled', rule: 'notNull', message: 'enabled must not be null' },
+        { field: 'name', rule: 'notNull', message: 'name must not be null' },
       ]);
     });
 
@@ -71,8 +72,9 @@ describe('validateInput (the use-case boundary)', () => {
       });
     });
 
-    it('is refused for a required field', async () => {
-      expect(await rulesOf({ count: null })).toContain('count:isInt');
+    it('is refused for a required field, and inside nested objects', async () => {
+      expect(await rulesOf({ count: null })).toEqual(['count:notNull']);
+      expect(await rulesOf({ count: 1, inner: { name: null } })).toEqual(['inner.name:notNull']);
     });
   });
 

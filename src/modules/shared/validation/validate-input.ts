@@ -3,9 +3,16 @@ import { validate, type ValidationError } from 'class-validator';
 import { DomainError, type FieldError } from '../errors/domain.error';
 import { shapeErrorsOf, textErrorsOf } from './input-shape';
 
+/**
+ * class-validator's errors as ours. A field given `null` where null is not allowed gets one error, `notNull`,
+ * instead of one per rule it cannot meet. (Values are read here only; no message quotes them.)
+ */
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
+    if (error.value === null && error.constraints) {
+      return [{ field, rule: 'notNull', message: `${field} must not be null` }];
+    }
     const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({ field, rule, message }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
@@ -33,7 +40,7 @@ export async function validateInput<T extends object>(type: ClassConstructor<T>,
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
-    validationError: { target: false, value: false },
+    validationError: { target: false, value: true },
   });
   if (errors.length > 0) throw DomainError.validation(flatten(errors));
   return instance;

@@ -57,9 +57,6 @@ export class MpfConnectionUpdateDto {
   @IsString()
   @Multiline()
   @MaxLength(65536)
-  @Matches(/-----BEGIN CERTIFICATE-----/, {
-    message: 'caCertificatePem must be a PEM certificate (-----BEGIN CERTIFICATE-----), or null to remove it',
-  })
   caCertificatePem?: string | null;
 
   @ApiPropertyOptional({

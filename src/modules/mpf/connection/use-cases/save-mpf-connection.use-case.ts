@@ -89,8 +89,9 @@ export class SaveMpfConnectionUseCase {
     };
     const url = attempt('url', 'mpfUrl', () => parseMpfUrl(dto.url));
     const resellerDn = attempt('resellerOu', 'distinguishedName', () => resellerDnOf(dto.resellerOu));
-    const caPem = dto.caCertificatePem?.trim() || null;
-    if (caPem) attempt('caCertificatePem', 'x509', () => new X509Certificate(caPem));
+    // Left out or null: no CA of our own. Given: it must be a certificate (an empty one would silently drop it).
+    const caPem = dto.caCertificatePem == null ? null : dto.caCertificatePem.trim();
+    if (caPem !== null) attempt('caCertificatePem', 'x509', () => new X509Certificate(caPem));
 
     return this.dataSource.transaction(async (manager) => {
       const before = await this.store.find(manager);
