@@ -83,6 +83,24 @@ describe('MPF connection settings and test-connection', () => {
     expect((await app.signed('get', CONNECTION).expect(200)).body).toEqual({ configured: false });
   });
 
+  it.each([
+    ['a reseller OU with NUL', { resellerOu: 'OU=Re\u0000seller,DC=hosting,DC=test' }, 'resellerOu'],
+    ['a reseller OU with ")("', { resellerOu: 'OU=a)(b,DC=hosting,DC=test' }, 'resellerOu'],
+    ['a reseller OU with "*"', { resellerOu: 'OU=*,DC=hosting,DC=test' }, 'resellerOu'],
+    ['an IPv6 host that does not parse', { url: 'http://HOSTING\\a:b@[::zz]/mpf' }, 'url'],
+    ['a PDC that is a Cyrillic lookalike', { pdc: 'dc1.h\u043estіng.test' }, 'pdc'],
+    ['a PDC with a trailing space', { pdc: 'dc1.hosting.test ' }, 'pdc'],
+    ['a namespace with a .. segment', { namespace: 'http://provisioning.microsoft.com/../x' }, 'namespace'],
+    ['an empty CA certificate', { caCertificatePem: '' }, 'caCertificatePem'],
+    ['null for insecureTls', { insecureTls: null }, 'insecureTls'],
+    ['null for timeoutSeconds', { timeoutSeconds: null }, 'timeoutSeconds'],
+    ['null for the url', { url: null }, 'url'],
+  ])('refuses %s, naming that field, and stores nothing', async (_label, overrides, field) => {
+    const res = await app.signed('put', CONNECTION, form(overrides)).expect(400);
+    expect((res.body.errors as { field: string }[]).map((e) => e.field)).toEqual([field]);
+    expect((await app.signed('get', CONNECTION).expect(200)).body).toEqual({ configured: false });
+  });
+
   it('saves the connection with the password masked, sealed at rest, and audited without it', async () => {
     const res = await app.signed('put', CONNECTION, form()).expect(200);
     expect(res.body).toMatchObject({

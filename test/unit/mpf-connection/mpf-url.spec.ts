@@ -56,8 +56,20 @@ describe('parseMpfUrl (E.Manager → MS Exchange URL)', () => {
     ['http://HOSTING\\admin:pw@host:99999', 'port'],
     ['http://HOSTING\\admin:pw@host/v dir', 'vdir'],
     ['http://HOSTING\\admin:pw@host/a?b=1', 'host'],
+    ['http://HOSTING\\admin:pw@[:::::]', 'host'],
+    ['http://HOSTING\\admin:pw@[::zz]', 'host'],
+    ['http://HOSTING\\admin:pw@[::1', 'host'],
+    ['http://HOSTING\\admin:pw@999.1.1.1', 'host'],
   ])('refuses %s (rule %s)', (raw, rule) => {
     expect(ruleOf(raw)).toBe(rule);
+  });
+
+  it.each([
+    'http://HOSTING\\a:b@[::1]:8080/mpf',
+    'http://HOSTING\\a:b@[fe80::1]',
+    'http://HOSTING\\a:b@10.0.0.5',
+  ])('accepts the IP host of %s', (raw) => {
+    expect(parseMpfUrl(raw).host).toMatch(/^\[?[0-9a-f.:]+\]?$/);
   });
 
   it('masks the password and builds the base URL without credentials', () => {
