@@ -1,4 +1,6 @@
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
+import { PartialType } from '@nestjs/swagger';
 import { IsArray, IsBoolean, IsInt, IsString, Max, Min, ValidateNested } from 'class-validator';
 import { DomainError } from '../../src/modules/shared/errors/domain.error';
 import { MAX_INPUT_DEPTH } from '../../src/modules/shared/validation/input-shape';
@@ -25,6 +27,10 @@ const failureOf = async (input: unknown): Promise<DomainError> => {
   const error = await validateInput(Sample, input).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(DomainError);
   return error as DomainError;
+};
+const rulesOf2 = async (type: new () => object, input: unknown) => {
+  const error = (await validateInput(type, input).catch((e: unknown) => e)) as DomainError;
+  return error.errors.map((e) => `${e.field}:${e.rule}`).sort();
 };
 const rulesOf = async (input: unknown) =>
   (await failureOf(input)).errors.map((e) => `${e.field}:${e.rule}`).sort();
@@ -95,6 +101,8 @@ describe('validateInput (the use-case boundary)', () => {
       ['a soft hyphen', 'ad\u00admin', 'noInvisibleCharacters'],
       ['a line separator', 'a\u2028b', 'noInvisibleCharacters'],
       ['an unassigned code point', 'a\u0378b', 'noInvisibleCharacters'],
+      ['a Hangul filler (looks blank)', '\u3164', 'noInvisibleCharacters'],
+      ['a blank braille pattern', 'a\u2800b', 'noInvisibleCharacters'],
     ])('refuses %s, naming the field and the code point', async (_, value, rule) => {
       const error = await failureOf({ count: 1, name: value });
       expect(error.errors).toEqual([expect.objectContaining({ field: 'name', rule })]);
@@ -113,6 +121,12 @@ describe('validateInput (the use-case boundary)', () => {
         notes: 'a\r\n\tb',
       });
       expect(await rulesOf({ count: 1, notes: 'a\n\u0000' })).toEqual(['notes:noControlCharacters']);
+    });
+
+    it('keeps a multi-line field multi-line in a PartialType of its DTO (an edit DTO)', async () => {
+      class Edit extends PartialType(Sample, { skipNullProperties: false }) {}
+      expect(await validateInput(Edit, { notes: 'a\nb' })).toMatchObject({ notes: 'a\nb' });
+      expect(await rulesOf2(Edit, { name: 'a\nb' })).toEqual(['name:noControlCharacters']);
     });
 
     it('NFC-normalizes strings, but keeps verbatim fields (passwords) exactly as given', async () => {

@@ -26,6 +26,7 @@ import { ApprovalExpiryJob } from './approval/approval-expiry.job';
 import { ApprovalRequest } from './approval/approval-request.entity';
 import { ApprovalRequests } from './approval/approval-requests';
 import { DecideApprovalUseCase } from './approval/use-cases/decide-approval.use-case';
+import { ApprovalDecisions } from './approval/approval-decisions';
 import { ListApprovalsUseCase } from './approval/use-cases/list-approvals.use-case';
 import { ContactOperations } from './contact/contact-operations';
 import { Contact } from './contact/contact.entity';
@@ -61,6 +62,7 @@ const USE_CASES = [
   SignupAccountUseCase,
   GetAccountUseCase,
   DecideApprovalUseCase,
+  ApprovalDecisions,
   ListApprovalsUseCase,
   CreateMailboxUseCase,
   GetMailboxesUseCase,

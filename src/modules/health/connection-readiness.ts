@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { HealthIndicatorResult } from '@nestjs/terminus';
-import { TestMpfConnectionUseCase } from '../mpf/connection/use-cases/test-mpf-connection.use-case';
+import { MpfConnectionTester } from '../mpf/connection/mpf-connection-tester';
 import type { ConnectionTestResponseDto } from '../mpf/connection/dto/connection-test-response.dto';
 import { CLOCK, type Clock } from '../shared/clock/clock.port';
 import { DomainError } from '../shared/errors/domain.error';
@@ -19,7 +19,7 @@ export class ConnectionReadiness {
   private cached?: { at: number; result: Promise<HealthIndicatorResult> };
 
   constructor(
-    private readonly testConnection: TestMpfConnectionUseCase,
+    private readonly testConnection: MpfConnectionTester,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -36,7 +36,7 @@ export class ConnectionReadiness {
   private async evaluate(): Promise<HealthIndicatorResult> {
     let outcome: ConnectionTestResponseDto;
     try {
-      outcome = await this.testConnection.execute();
+      outcome = await this.testConnection.run();
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.MPF_NOT_CONFIGURED) {
         const state = error.meta.reason ?? 'not-configured';

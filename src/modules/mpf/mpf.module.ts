@@ -9,6 +9,7 @@ import { MpfConnectionStore } from './connection/mpf-connection.store';
 import { GetMpfConnectionUseCase } from './connection/use-cases/get-mpf-connection.use-case';
 import { SaveMpfConnectionUseCase } from './connection/use-cases/save-mpf-connection.use-case';
 import { TestMpfConnectionUseCase } from './connection/use-cases/test-mpf-connection.use-case';
+import { MpfConnectionTester } from './connection/mpf-connection-tester';
 
 /** The MPF connection settings and their test; re-exports the MPF client and the directory provider. */
 @Module({
@@ -19,6 +20,7 @@ import { TestMpfConnectionUseCase } from './connection/use-cases/test-mpf-connec
     GetMpfConnectionUseCase,
     SaveMpfConnectionUseCase,
     TestMpfConnectionUseCase,
+    MpfConnectionTester,
   ],
   exports: [
     MpfConnectionStore,
@@ -26,6 +28,7 @@ import { TestMpfConnectionUseCase } from './connection/use-cases/test-mpf-connec
     GetMpfConnectionUseCase,
     SaveMpfConnectionUseCase,
     TestMpfConnectionUseCase,
+    MpfConnectionTester,
     MpfClientModule,
     DirectoryModule,
   ],

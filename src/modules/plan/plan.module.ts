@@ -11,6 +11,7 @@ import { ArchivePlanUseCase } from './plan/use-cases/archive-plan.use-case';
 import { ClonePlanUseCase } from './plan/use-cases/clone-plan.use-case';
 import { CreatePlanUseCase } from './plan/use-cases/create-plan.use-case';
 import { EstimatePriceUseCase } from './plan/use-cases/estimate-price.use-case';
+import { PriceEstimator } from './plan/price-estimator';
 import { GetPlansUseCase } from './plan/use-cases/get-plans.use-case';
 import { SetSignupAccessUseCase } from './plan/use-cases/set-signup-access.use-case';
 import { UpdatePlanUseCase } from './plan/use-cases/update-plan.use-case';
@@ -23,6 +24,7 @@ const USE_CASES = [
   SetSignupAccessUseCase,
   ArchivePlanUseCase,
   EstimatePriceUseCase,
+  PriceEstimator,
 ];
 
 /** Hosted Exchange plans (the wizard, signup access, estimates) and the mailing-plan catalogue. */

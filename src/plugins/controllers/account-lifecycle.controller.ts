@@ -10,7 +10,6 @@ import { AccountLifecycleUseCase } from '../../modules/exchange/lifecycle/use-ca
 import { AccountUsageUseCase } from '../../modules/exchange/lifecycle/use-cases/account-usage.use-case';
 import type { Actor } from '../../modules/shared/actor';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { RequireActor } from '../actor/require-actor.decorator';
 import { SignedRoute } from './signed-route.decorator';
 
 /** What the hosting panel calls on a whole account (staff only); usage is readable by the customer too. */
@@ -24,7 +23,6 @@ export class AccountLifecycleController {
   ) {}
 
   @Post('accounts/:accountId/suspend')
-  @RequireActor('admin', 'support')
   @HttpCode(202)
   @ApiOperation({ summary: 'Suspend: disable every enabled mailbox, remembering which' })
   @ApiAcceptedResponse({ type: AccountResponseDto })
@@ -33,7 +31,6 @@ export class AccountLifecycleController {
   }
 
   @Post('accounts/:accountId/unsuspend')
-  @RequireActor('admin', 'support')
   @HttpCode(202)
   @ApiOperation({ summary: 'Unsuspend: enable again exactly the mailboxes the suspension disabled' })
   @ApiAcceptedResponse({ type: AccountResponseDto })
@@ -42,7 +39,6 @@ export class AccountLifecycleController {
   }
 
   @Post('accounts/:accountId/terminate')
-  @RequireActor('admin', 'support')
   @HttpCode(202)
   @ApiOperation({ summary: 'Terminate: delete everything of the organization in AD, then the account' })
   @ApiAcceptedResponse({ type: AccountResponseDto })
@@ -51,7 +47,6 @@ export class AccountLifecycleController {
   }
 
   @Put('accounts/:accountId/plan')
-  @RequireActor('admin', 'support')
   @HttpCode(202)
   @ApiOperation({ summary: 'Move to another plan; refused with the list of what exceeds its limits' })
   @ApiAcceptedResponse({ type: AccountResponseDto })
@@ -64,7 +59,6 @@ export class AccountLifecycleController {
   }
 
   @Get('accounts/:accountId/usage')
-  @RequireActor('admin', 'support', 'customer')
   @ApiOperation({
     summary: 'Usage for billing: mailboxes per mailing plan, storage, domains, lists, contacts',
   })
@@ -78,10 +72,9 @@ export class AccountLifecycleController {
   }
 
   @Get('admin/usage')
-  @RequireActor('admin', 'support')
   @ApiOperation({ summary: "Every account's usage for a billing run" })
   @ApiOkResponse({ type: [AccountUsageDto] })
-  allUsage(@Query() query: UsageQueryDto) {
-    return this.usage.all(query);
+  allUsage(@Query() query: UsageQueryDto, @CurrentActor() actor: Actor) {
+    return this.usage.all(query, actor);
   }
 }

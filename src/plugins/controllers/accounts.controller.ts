@@ -7,12 +7,10 @@ import { SignupAccountUseCase } from '../../modules/exchange/account/use-cases/s
 import { OperationResponseDto } from '../../modules/exchange/operations/dto/operation-response.dto';
 import type { Actor } from '../../modules/shared/actor';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { RequireActor } from '../actor/require-actor.decorator';
 import { SignedRoute } from './signed-route.decorator';
 
 @ApiTags('accounts')
 @SignedRoute()
-@RequireActor('admin', 'support', 'customer')
 @Controller('plugin/v1/accounts')
 export class AccountsController {
   constructor(

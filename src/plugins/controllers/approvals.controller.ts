@@ -10,12 +10,10 @@ import { DecideApprovalUseCase } from '../../modules/exchange/approval/use-cases
 import { ListApprovalsUseCase } from '../../modules/exchange/approval/use-cases/list-approvals.use-case';
 import type { Actor } from '../../modules/shared/actor';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { RequireActor } from '../actor/require-actor.decorator';
 import { SignedRoute } from './signed-route.decorator';
 
 @ApiTags('admin: approvals')
 @SignedRoute()
-@RequireActor('admin', 'support')
 @Controller('plugin/v1/admin/approvals')
 export class ApprovalsController {
   constructor(
@@ -26,15 +24,15 @@ export class ApprovalsController {
   @Get()
   @ApiOperation({ summary: 'Approval requests by status (default pending), oldest first' })
   @ApiOkResponse({ type: [ApprovalResponseDto] })
-  find(@Query() query: ApprovalListQueryDto): Promise<ApprovalResponseDto[]> {
-    return this.list.execute(query);
+  find(@Query() query: ApprovalListQueryDto, @CurrentActor() actor: Actor): Promise<ApprovalResponseDto[]> {
+    return this.list.execute(query, actor);
   }
 
   @Post('expire')
   @HttpCode(200)
   @ApiOperation({ summary: 'Expire the overdue requests now (also done every minute by the worker)' })
-  async expire(): Promise<{ expired: number }> {
-    return { expired: await this.decide.expireDue() };
+  async expire(@CurrentActor() actor: Actor): Promise<{ expired: number }> {
+    return { expired: await this.decide.expireDue(actor) };
   }
 
   @Post(':id/approve')

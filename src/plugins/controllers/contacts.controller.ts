@@ -4,12 +4,10 @@ import { ContactCreateDto, ContactResponseDto } from '../../modules/exchange/con
 import { ContactsUseCase } from '../../modules/exchange/contact/use-cases/contacts.use-case';
 import type { Actor } from '../../modules/shared/actor';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { RequireActor } from '../actor/require-actor.decorator';
 import { SignedRoute } from './signed-route.decorator';
 
 @ApiTags('contacts')
 @SignedRoute()
-@RequireActor('admin', 'support', 'customer')
 @Controller('plugin/v1/accounts/:accountId/contacts')
 export class ContactsController {
   constructor(private readonly contacts: ContactsUseCase) {}

@@ -9,12 +9,10 @@ import {
 import { DistributionListsUseCase } from '../../modules/exchange/distribution-list/use-cases/distribution-lists.use-case';
 import type { Actor } from '../../modules/shared/actor';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { RequireActor } from '../actor/require-actor.decorator';
 import { SignedRoute } from './signed-route.decorator';
 
 @ApiTags('distribution lists')
 @SignedRoute()
-@RequireActor('admin', 'support', 'customer')
 @Controller('plugin/v1/accounts/:accountId/distribution-lists')
 export class DistributionListsController {
   constructor(private readonly lists: DistributionListsUseCase) {}

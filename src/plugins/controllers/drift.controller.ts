@@ -3,12 +3,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DriftUseCase } from '../../modules/exchange/drift/drift.use-case';
 import type { Actor } from '../../modules/shared/actor';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { RequireActor } from '../actor/require-actor.decorator';
 import { SignedRoute } from './signed-route.decorator';
 
 @ApiTags('admin: drift')
 @SignedRoute()
-@RequireActor('admin', 'support')
 @Controller('plugin/v1')
 export class DriftController {
   constructor(private readonly drift: DriftUseCase) {}
@@ -32,7 +30,7 @@ export class DriftController {
 
   @Get('admin/drift')
   @ApiOperation({ summary: 'Drift across all organizations (those with something to report)' })
-  all() {
-    return this.drift.reportAll();
+  all(@CurrentActor() actor: Actor) {
+    return this.drift.reportAll(actor);
   }
 }

@@ -6,12 +6,10 @@ import { GlobalSettingsUpdateDto } from '../../modules/globals/dto/global-settin
 import { GetGlobalSettingsUseCase } from '../../modules/globals/use-cases/get-global-settings.use-case';
 import { UpdateGlobalSettingsUseCase } from '../../modules/globals/use-cases/update-global-settings.use-case';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { RequireActor } from '../actor/require-actor.decorator';
 import { SignedRoute } from './signed-route.decorator';
 
 @ApiTags('admin: globals')
 @SignedRoute()
-@RequireActor('admin')
 @Controller('plugin/v1/admin/globals')
 export class GlobalsController {
   constructor(
@@ -22,8 +20,8 @@ export class GlobalsController {
   @Get()
   @ApiOperation({ summary: 'Platform settings (Plans → Globals)' })
   @ApiOkResponse({ type: GlobalSettingsResponseDto })
-  get(): Promise<GlobalSettingsResponseDto> {
-    return this.getSettings.execute();
+  get(@CurrentActor() actor: Actor): Promise<GlobalSettingsResponseDto> {
+    return this.getSettings.execute(actor);
   }
 
   @Patch()

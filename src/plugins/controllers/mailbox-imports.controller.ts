@@ -8,12 +8,10 @@ import { ImportMailboxesUseCase } from '../../modules/exchange/mailbox-import/us
 import { MailboxImportStatus } from '../../modules/exchange/mailbox-import/use-cases/mailbox-import-status';
 import type { Actor } from '../../modules/shared/actor';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { RequireActor } from '../actor/require-actor.decorator';
 import { SignedRoute } from './signed-route.decorator';
 
 @ApiTags('mailboxes')
 @SignedRoute()
-@RequireActor('admin', 'support', 'customer')
 @Controller('plugin/v1/accounts/:accountId/mailbox-imports')
 export class MailboxImportsController {
   constructor(

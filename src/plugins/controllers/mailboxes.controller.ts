@@ -22,7 +22,6 @@ import {
 } from '../../modules/exchange/mailbox/use-cases/mailbox-usage.use-case';
 import type { Actor } from '../../modules/shared/actor';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { RequireActor } from '../actor/require-actor.decorator';
 import { SignedRoute } from './signed-route.decorator';
 
 const ACCEPTED =
@@ -30,7 +29,6 @@ const ACCEPTED =
 
 @ApiTags('mailboxes')
 @SignedRoute()
-@RequireActor('admin', 'support', 'customer')
 @Controller('plugin/v1/accounts/:accountId/mailboxes')
 export class MailboxesController {
   constructor(

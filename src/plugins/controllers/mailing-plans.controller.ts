@@ -26,12 +26,10 @@ import { ListMailingPlansUseCase } from '../../modules/plan/mailing-plan/use-cas
 import { UpdateMailingPlanUseCase } from '../../modules/plan/mailing-plan/use-cases/update-mailing-plan.use-case';
 import type { Actor } from '../../modules/shared/actor';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { RequireActor } from '../actor/require-actor.decorator';
 import { SignedRoute } from './signed-route.decorator';
 
 @ApiTags('admin: mailing plans')
 @SignedRoute()
-@RequireActor('admin')
 @Controller('plugin/v1/admin/mailing-plans')
 export class MailingPlansController {
   constructor(
@@ -47,8 +45,11 @@ export class MailingPlansController {
   @Get()
   @ApiOperation({ summary: 'The mailing-plan catalogue (MPF plan names), by name' })
   @ApiOkResponse({ type: [MailingPlanResponseDto] })
-  list(@Query() query: MailingPlanListQueryDto): Promise<MailingPlanResponseDto[]> {
-    return this.listPlans.execute(query);
+  list(
+    @Query() query: MailingPlanListQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<MailingPlanResponseDto[]> {
+    return this.listPlans.execute(query, actor);
   }
 
   @Post('import')
@@ -79,16 +80,16 @@ export class MailingPlansController {
   })
   @ApiProduces('application/xml')
   @ApiOkResponse({ description: '<plans><plan type="…"><planName>…', schema: { type: 'string' } })
-  export(@Query() query: MailingPlanExportQueryDto): Promise<string> {
-    return this.exportPlans.execute(query);
+  export(@Query() query: MailingPlanExportQueryDto, @CurrentActor() actor: Actor): Promise<string> {
+    return this.exportPlans.execute(query, actor);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One mailing plan' })
   @ApiOkResponse({ type: MailingPlanResponseDto })
   @ApiNotFoundResponse({ description: 'No mailing plan has this id' })
-  get(@Param('id') id: string): Promise<MailingPlanResponseDto> {
-    return this.getPlan.execute(id);
+  get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<MailingPlanResponseDto> {
+    return this.getPlan.execute(id, actor);
   }
 
   @Post()

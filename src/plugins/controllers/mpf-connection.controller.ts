@@ -8,12 +8,10 @@ import { SaveMpfConnectionUseCase } from '../../modules/mpf/connection/use-cases
 import { TestMpfConnectionUseCase } from '../../modules/mpf/connection/use-cases/test-mpf-connection.use-case';
 import type { Actor } from '../../modules/shared/actor';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { RequireActor } from '../actor/require-actor.decorator';
 import { SignedRoute } from './signed-route.decorator';
 
 @ApiTags('admin: MPF connection')
 @SignedRoute()
-@RequireActor('admin')
 @Controller('plugin/v1/admin/mpf-connection')
 export class MpfConnectionController {
   constructor(
@@ -25,8 +23,8 @@ export class MpfConnectionController {
   @Get()
   @ApiOperation({ summary: 'The MPF connection (E.Manager → MS Exchange); the password is masked' })
   @ApiOkResponse({ type: MpfConnectionResponseDto })
-  get(): Promise<MpfConnectionResponseDto> {
-    return this.getConnection.execute();
+  get(@CurrentActor() actor: Actor): Promise<MpfConnectionResponseDto> {
+    return this.getConnection.execute(actor);
   }
 
   @Put()
@@ -43,7 +41,7 @@ export class MpfConnectionController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Test the stored connection: MPF call, directory bind, reseller OU' })
   @ApiOkResponse({ type: ConnectionTestResponseDto })
-  test(): Promise<ConnectionTestResponseDto> {
-    return this.testConnection.execute();
+  test(@CurrentActor() actor: Actor): Promise<ConnectionTestResponseDto> {
+    return this.testConnection.execute(actor);
   }
 }

@@ -14,12 +14,10 @@ import { SetSignupAccessUseCase } from '../../modules/plan/plan/use-cases/set-si
 import { UpdatePlanUseCase } from '../../modules/plan/plan/use-cases/update-plan.use-case';
 import type { Actor } from '../../modules/shared/actor';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { RequireActor } from '../actor/require-actor.decorator';
 import { SignedRoute } from './signed-route.decorator';
 
 @ApiTags('admin: plans')
 @SignedRoute()
-@RequireActor('admin')
 @Controller('plugin/v1/admin/plans')
 export class PlansController {
   constructor(
@@ -43,14 +41,14 @@ export class PlansController {
 
   @Get()
   @ApiOkResponse({ type: [PlanResponseDto] })
-  list(@Query() query: PlanListQueryDto): Promise<PlanResponseDto[]> {
-    return this.getPlans.list(query);
+  list(@Query() query: PlanListQueryDto, @CurrentActor() actor: Actor): Promise<PlanResponseDto[]> {
+    return this.getPlans.list(query, actor);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: PlanResponseDto })
-  get(@Param('id') id: string): Promise<PlanResponseDto> {
-    return this.getPlans.get(id);
+  get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<PlanResponseDto> {
+    return this.getPlans.get(id, actor);
   }
 
   @Patch(':id')

@@ -7,12 +7,10 @@ import {
 } from '../../modules/exchange/public-folder/public-folder';
 import type { Actor } from '../../modules/shared/actor';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { RequireActor } from '../actor/require-actor.decorator';
 import { SignedRoute } from './signed-route.decorator';
 
 @ApiTags('public folder')
 @SignedRoute()
-@RequireActor('admin', 'support', 'customer')
 @Controller('plugin/v1/accounts/:accountId/public-folder')
 export class PublicFolderController {
   constructor(private readonly folders: PublicFolderUseCase) {}

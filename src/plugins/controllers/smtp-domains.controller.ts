@@ -9,12 +9,10 @@ import { SmtpDomainsUseCase } from '../../modules/exchange/addressing/use-cases/
 import { VerifySmtpDomainUseCase } from '../../modules/exchange/addressing/use-cases/verify-smtp-domain.use-case';
 import type { Actor } from '../../modules/shared/actor';
 import { CurrentActor } from '../actor/current-actor.decorator';
-import { RequireActor } from '../actor/require-actor.decorator';
 import { SignedRoute } from './signed-route.decorator';
 
 @ApiTags('SMTP domains')
 @SignedRoute()
-@RequireActor('admin', 'support', 'customer')
 @Controller('plugin/v1/accounts/:accountId/domains')
 export class SmtpDomainsController {
   constructor(

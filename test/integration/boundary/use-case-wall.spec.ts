@@ -226,6 +226,20 @@ describe('The use cases refuse hostile strings before anything is written (in-pr
     expect(stateDifferences(before, await snapshotState(bed))).toEqual([]);
   });
 
+  it('lets no id that differs only in case reach an account (MariaDB compares ids case-insensitively)', async () => {
+    const upper = acct.id.toUpperCase();
+    expect(upper).not.toBe(acct.id);
+    const asLookalike = { actor: `customer:${upper}` };
+    await bed.app.signed('get', `/plugin/v1/accounts/${upper}`, undefined, asLookalike).expect(404);
+    await bed.app.signed('get', `/plugin/v1/accounts/${upper}/mailboxes`, undefined, asLookalike).expect(404);
+    await bed.app
+      .signed('get', `/plugin/v1/accounts/${upper}`, undefined, { actor: 'admin:ada' })
+      .expect(404);
+    await bed.app
+      .signed('get', `/plugin/v1/accounts/${acct.id}`, undefined, { actor: 'admin:ada' })
+      .expect(200);
+  });
+
   it('accepts the same bodies without the hostile value (the cases above test the field, not a broken body)', async () => {
     const door = doors.find((d) => d.name === 'contact create')!;
     await expect(door.call(door.valid())).resolves.toMatchObject({ status: 'provisioning' });

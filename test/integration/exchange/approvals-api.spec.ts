@@ -52,13 +52,14 @@ describe.each(BACKENDS)('signup approvals (%s)', (backend) => {
       .manager.findOneByOrFail(ApprovalRequest, { id: request.id });
     expect(stored.sealedSecret).not.toContain(STRONG_PASSWORD);
 
-    const self = await bed.app.signed(
-      'post',
-      `${APPROVALS}/${request.id}/approve`,
-      {},
-      { actor: 'support:sam' },
-    );
+    const decide = (actor: string) =>
+      bed.app.signed('post', `${APPROVALS}/${request.id}/approve`, {}, { actor });
+    const bySupport = await decide('support:tom');
+    expect(bySupport.status).toBe(403);
+    expect(bySupport.body.detail).toMatch(/approval\.decide is for manager or above/);
+    const self = await decide('manager:sam');
     expect(self.status).toBe(403);
+    expect(self.body.detail).toMatch(/someone other than its requester/);
     const approved = await bed.app
       .signed(
         'post',

@@ -268,11 +268,30 @@ describe.each(BACKENDS)('domain ownership (%s)', (backend) => {
     expect(await bed.drain()).toBe(0);
     expect(await bed.exists(bed.orgDn(body.organizationName))).toBe(false);
 
+    // A manager's approval is no proof of the domain: the waiting request cannot be approved past its DNS check.
+    const waiting = (
+      await bed.app.signed('get', '/plugin/v1/admin/approvals?status=pending', undefined, {
+        actor: 'admin:ada',
+      })
+    ).body.find((r: { accountId: string }) => r.accountId === me);
+    const early = await bed.app
+      .signed('post', `/plugin/v1/admin/approvals/${waiting.id}/approve`, {}, { actor: 'manager:max' })
+      .expect(409);
+    expect(early.body.detail).toMatch(/waits for its primary domain's DNS proof/);
+    expect(await bed.drain()).toBe(0);
+
     const verify = () => bed.app.signed('post', `${domainsOf(me)}/alone.${zone}/verify`, {}, asMe);
     await verify().expect(422);
     await dns.publishTxt(`alone.${zone}`, primary.dnsRecords[0].value);
     await verify().expect(200);
     expect((await bed.app.signed('get', `${ACCOUNTS}/${me}`).expect(200)).body.status).toBe('provisioning');
+    // The proof decided the request, not the customer who asked for the check (no self-approval on record).
+    const decided = (
+      await bed.app.signed('get', '/plugin/v1/admin/approvals?status=approved', undefined, {
+        actor: 'admin:ada',
+      })
+    ).body.find((r: { accountId: string }) => r.accountId === me);
+    expect(decided.decidedBy).toBe('system:domain-verification');
     expect(await bed.drain()).toBe(1);
     const account = (await bed.app.signed('get', `${ACCOUNTS}/${me}`).expect(200)).body;
     expect(account).toMatchObject({ status: 'active', primaryDomain: `alone.${zone}` });

@@ -144,13 +144,13 @@ describe('reserved domains', () => {
     host: 'mpf.hoster.net',
   } as MpfConnectionEntity;
 
-  it('are the AD realm, the PDC and MPF hosts with their parent domains, and the configured ones', () => {
+  it('are the AD realm, the PDC and MPF hosts with their registrable domains, and the configured ones', () => {
     expect(reservedRoots(settings, ['brand.example']).sort()).toEqual(
       [
         'brand.example',
         'corp.hoster.example',
         'dc01.ad.hoster.example',
-        'ad.hoster.example',
+        'hoster.example',
         'mpf.hoster.net',
         'hoster.net',
       ].sort(),
@@ -159,6 +159,12 @@ describe('reserved domains', () => {
       'corp.hoster.example',
       'dc.example',
     ]);
+  });
+
+  it('never reserve a public suffix: an MPF host under co.uk reserves its own registrable domain only', () => {
+    const roots = reservedRoots({ ...settings, host: 'hoster.co.uk', pdc: 'dc1.ad.hoster.co.uk' }, []);
+    expect(roots).toEqual(expect.arrayContaining(['hoster.co.uk', 'dc1.ad.hoster.co.uk']));
+    expect(roots).not.toContain('co.uk');
   });
 
   it('cover subdomains but not names that merely end alike', () => {

@@ -1,3 +1,5 @@
+import type { Actor } from '../../shared/actor';
+import { Authorize } from '../../policy/authorize.decorator';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
@@ -11,7 +13,8 @@ import { AuditQueryDto } from '../dto/audit-query.dto';
 export class ListAuditEntriesUseCase {
   constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
 
-  async execute(input: unknown): Promise<AuditEntryResponseDto[]> {
+  @Authorize('audit.list')
+  async execute(input: unknown, _actor: Actor): Promise<AuditEntryResponseDto[]> {
     const query = await validateInput(AuditQueryDto, input);
     const rows = await this.entries.find({
       where: {

@@ -13,8 +13,9 @@ const notFound = (accountId: string) =>
   new DomainError(ErrorCode.NOT_FOUND, `No account has the id ${accountId}`);
 
 /**
- * Whether the actor may see the account, and the id is one an account can have at all (MariaDB's collations
- * ignore trailing spaces and some control characters, so a malformed id could otherwise match a real one).
+ * Whether the actor may see the account, and the id is one an account can have at all. MariaDB's collations
+ * ignore case, trailing spaces and some control characters, so the row found must also carry exactly the id
+ * asked for (`ACME` must not reach `acme`): see the checks after each lookup.
  */
 const canSee = (actor: Actor, accountId: string) =>
   ACCOUNT_ID.test(accountId) && (actor.kind !== 'customer' || actor.id === accountId);
@@ -34,7 +35,7 @@ export async function operationRuns(manager: EntityManager, operationId: string 
 export class AccountAccess {
   async find(accountId: string, actor: Actor, manager: EntityManager): Promise<Account> {
     const account = canSee(actor, accountId) ? await manager.findOneBy(Account, { id: accountId }) : null;
-    if (!account) throw notFound(accountId);
+    if (account?.id !== accountId) throw notFound(accountId);
     return account;
   }
 
@@ -54,7 +55,7 @@ export class AccountAccess {
     const account = canSee(actor, accountId)
       ? await manager.findOne(Account, { where: { id: accountId }, ...forUpdate(manager) })
       : null;
-    if (!account) throw notFound(accountId);
+    if (account?.id !== accountId) throw notFound(accountId);
     if (!statuses.includes(account.status)) {
       throw new DomainError(
         ErrorCode.CONFLICT,

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Plan } from '../../plan/plan/plan.entity';
-import type { Actor } from '../../shared/actor';
+import { Actor } from '../../shared/actor';
 import { CLOCK, type Clock } from '../../shared/clock/clock.port';
 import { forUpdate } from '../../shared/database/lock-for-update';
 import { DomainError } from '../../shared/errors/domain.error';
 import { ErrorCode } from '../../shared/errors/error-code.enum';
 import { ApprovalRequest } from '../approval/approval-request.entity';
-import { DecideApprovalUseCase } from '../approval/use-cases/decide-approval.use-case';
+import { ApprovalDecisions } from '../approval/approval-decisions';
 import { Account } from './account.entity';
 
 /**
@@ -16,15 +16,18 @@ import { Account } from './account.entity';
  * `pending_approval` when the plan requires approval, else provisioning starts; expired, the account is discarded.
  * (A manager approving the request meanwhile is a manual verification by staff.)
  */
+/** Who decides a signup's request when its primary domain is proven. */
+const DOMAIN_PROOF = new Actor('system', 'domain-verification');
+
 @Injectable()
 export class SignupVerification {
   constructor(
-    private readonly approvals: DecideApprovalUseCase,
+    private readonly approvals: ApprovalDecisions,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The primary domain is proven: the operation id when provisioning started, null when a manager must approve. */
-  async verified(account: Account, plan: Plan, actor: Actor, manager: EntityManager): Promise<string | null> {
+  async verified(account: Account, plan: Plan, how: string, manager: EntityManager): Promise<string | null> {
     const request = await this.pendingRequest(manager, account.id);
     if (plan.requiresApproval) {
       await manager.update(
@@ -34,7 +37,8 @@ export class SignupVerification {
       );
       return null;
     }
-    return this.approvals.provision(request, 'primary domain verified in DNS', actor, manager);
+    // The proof decides, not whoever asked for the check (it may be the requesting customer itself).
+    return this.approvals.provision(request, `primary domain verified (${how})`, DOMAIN_PROOF, manager);
   }
 
   /** The proof never came: the signup expires and its names are free again. */

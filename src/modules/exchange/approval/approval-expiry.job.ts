@@ -1,3 +1,4 @@
+import { Actor } from '../../shared/actor';
 import {
   Inject,
   Injectable,
@@ -14,6 +15,9 @@ import { DecideApprovalUseCase } from './use-cases/decide-approval.use-case';
 const EVERY_MS = 60_000;
 
 /** Expires overdue approval requests once a minute, in the processes that run the operations worker. */
+/** The actor this job acts as (the policy lets `system` expire due approvals). */
+const JOB = new Actor('system', 'approval-expiry');
+
 @Injectable()
 export class ApprovalExpiryJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ApprovalExpiryJob.name);
@@ -36,7 +40,7 @@ export class ApprovalExpiryJob implements OnApplicationBootstrap, OnModuleDestro
 
   private async tick(): Promise<void> {
     try {
-      const expired = await this.decide.expireDue();
+      const expired = await this.decide.expireDue(JOB);
       if (expired > 0) this.logger.log(`Expired ${expired} approval request(s)`);
     } catch (error) {
       this.logger.error(`Approval expiry: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,3 +1,4 @@
+import { Authorize } from '../../policy/authorize.decorator';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { ExchangeGateway } from '../../mpf/connection/exchange-gateway';
@@ -32,6 +33,7 @@ export class DriftUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Authorize('drift.report', { account: 0 })
   async report(accountId: string, actor: Actor): Promise<DriftReport> {
     const manager = this.dataSource.manager;
     const account = await this.accounts.find(accountId, actor, manager);
@@ -39,7 +41,8 @@ export class DriftUseCase {
   }
 
   /** Every active or suspended organization's drift (only those with something to report). */
-  async reportAll(): Promise<DriftReport[]> {
+  @Authorize('drift.reportAll')
+  async reportAll(_actor: Actor): Promise<DriftReport[]> {
     const accounts = await this.dataSource.manager.find(Account, {
       where: { status: In(['active', 'suspended']) },
       order: { id: 'ASC' },
@@ -53,6 +56,7 @@ export class DriftUseCase {
   }
 
   /** Inspects again (locked, nothing else running) and persists one repair operation for what it found. */
+  @Authorize('drift.repair', { account: 0 })
   async repair(accountId: string, actor: Actor): Promise<DriftReport & { operationId: string | null }> {
     // Inspected before the transaction (LDAP reads must not hold the account lock, nor SQLite's one writer);
     // the repair is idempotent, so a change landing in between is at worst repaired again next time.

@@ -1,3 +1,4 @@
+import { Authorize } from '../../policy/authorize.decorator';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -99,6 +100,7 @@ export class PublicFolderUseCase implements OnModuleInit {
     });
   }
 
+  @Authorize('publicFolder.create', { account: 0 })
   async create(accountId: string, body: unknown, actor: Actor): Promise<AccountResponseDto> {
     const dto = await validateInput(PublicFolderCreateDto, body);
     const found = await this.accounts.find(accountId, actor, this.dataSource.manager);
@@ -125,6 +127,7 @@ export class PublicFolderUseCase implements OnModuleInit {
     });
   }
 
+  @Authorize('publicFolder.delete', { account: 0 })
   delete(accountId: string, actor: Actor): Promise<AccountResponseDto> {
     return this.change(accountId, actor, 'publicFolder.delete', (account) => {
       if (!account.publicFolder)

@@ -132,8 +132,8 @@ export class EnvSchema {
   DOMAIN_VERIFICATION_CHECK_SECONDS: number = 300;
 
   @Transform(toInteger)
-  @IsInt({ message: 'DOMAIN_VERIFICATION_EXPIRY_HOURS must be an integer between 1 and 8760' })
-  @Min(1, { message: 'DOMAIN_VERIFICATION_EXPIRY_HOURS must be an integer between 1 and 8760' })
-  @Max(8760, { message: 'DOMAIN_VERIFICATION_EXPIRY_HOURS must be an integer between 1 and 8760' })
+  @IsInt({ message: 'DOMAIN_VERIFICATION_EXPIRY_HOURS must be an integer between 1 and 168' })
+  @Min(1, { message: 'DOMAIN_VERIFICATION_EXPIRY_HOURS must be an integer between 1 and 168' })
+  @Max(168, { message: 'DOMAIN_VERIFICATION_EXPIRY_HOURS must be an integer between 1 and 168' })
   DOMAIN_VERIFICATION_EXPIRY_HOURS: number = 72;
 }

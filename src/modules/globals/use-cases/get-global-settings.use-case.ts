@@ -1,3 +1,5 @@
+import type { Actor } from '../../shared/actor';
+import { Authorize } from '../../policy/authorize.decorator';
 import { Injectable } from '@nestjs/common';
 import type { GlobalSettingsResponseDto } from '../dto/global-settings-response.dto';
 import { GlobalSettingsStore } from '../global-settings.store';
@@ -6,7 +8,8 @@ import { GlobalSettingsStore } from '../global-settings.store';
 export class GetGlobalSettingsUseCase {
   constructor(private readonly store: GlobalSettingsStore) {}
 
-  execute(): Promise<GlobalSettingsResponseDto> {
+  @Authorize('globals.read')
+  execute(_actor: Actor): Promise<GlobalSettingsResponseDto> {
     return this.store.read();
   }
 }

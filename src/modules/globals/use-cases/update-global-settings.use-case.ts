@@ -1,3 +1,4 @@
+import { Authorize } from '../../policy/authorize.decorator';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../../audit/audit-log';
@@ -18,6 +19,7 @@ export class UpdateGlobalSettingsUseCase {
     private readonly audit: AuditLog,
   ) {}
 
+  @Authorize('globals.update')
   async execute(input: unknown, actor: Actor): Promise<GlobalSettingsResponseDto> {
     const update = await validateInput(GlobalSettingsUpdateDto, input);
     const requested = Object.fromEntries(

@@ -86,6 +86,7 @@ export function textErrorsOf(instance: object): FieldError[] {
   const errors: FieldError[] = [];
   const visit = (owner: object, key: string | number, field: string, options: TextOptions): void => {
     const value: unknown = (owner as Record<string | number, unknown>)[key];
+    if (options.deferred) return;
     if (typeof value === 'string') {
       const error = textErrorOf(field, value, options);
       if (error) errors.push(error);

@@ -1,8 +1,9 @@
+import { Authorize } from '../../../policy/authorize.decorator';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../../shared/actor';
 import { OperationResponseDto } from '../../operations/dto/operation-response.dto';
-import { GetOperationUseCase } from '../../operations/use-cases/get-operation.use-case';
+import { operationById } from '../../operations/use-cases/get-operation.use-case';
 import { AccountAccess } from '../account-access';
 import { AccountResponseDto } from '../dto/account-response.dto';
 
@@ -12,17 +13,18 @@ export class GetAccountUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly accounts: AccountAccess,
-    private readonly operations: GetOperationUseCase,
   ) {}
 
+  @Authorize('account.read', { account: 0 })
   async execute(accountId: string, actor: Actor): Promise<AccountResponseDto> {
     const account = await this.accounts.find(accountId, actor, this.dataSource.manager);
     return AccountResponseDto.from(account, account.status);
   }
 
   /** One of the account's operations (another account's is "not found"). */
+  @Authorize('account.operation.read', { account: 0 })
   async operation(accountId: string, operationId: string, actor: Actor): Promise<OperationResponseDto> {
     await this.accounts.find(accountId, actor, this.dataSource.manager);
-    return this.operations.get(operationId, accountId);
+    return operationById(this.dataSource.manager, operationId, accountId);
   }
 }

@@ -1,3 +1,4 @@
+import { Authorize } from '../../../policy/authorize.decorator';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -54,6 +55,7 @@ export class SignupAccountUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Authorize('account.signup')
   async execute(input: unknown, actor: Actor): Promise<AccountResponseDto> {
     const dto = await validateInput(AccountSignupDto, input);
     const name = normalizeDomainName(dto.primaryDomain, 'primaryDomain');

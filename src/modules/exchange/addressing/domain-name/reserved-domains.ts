@@ -1,3 +1,4 @@
+import { getDomain } from 'tldts';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
@@ -9,17 +10,20 @@ import { DomainError } from '../../../shared/errors/domain.error';
 import { ErrorCode } from '../../../shared/errors/error-code.enum';
 import { isDomainNameProblem, isWithin, parseDomainName } from './domain-name';
 
-/** A host name's own domain and its parent's, when the parent is more than a top-level label. */
+/**
+ * A host name and its registrable domain (the Public Suffix List's view: `mpf.hoster.co.uk` → `hoster.co.uk`, never
+ * `co.uk`); nothing for an IP address or a single label.
+ */
 function hostDomains(host: string): string[] {
   const parsed = parseDomainName(host);
-  if (isDomainNameProblem(parsed)) return []; // an IP address or a single label
-  const parent = parsed.ascii.split('.').slice(1);
-  return parent.length >= 2 ? [parsed.ascii, parent.join('.')] : [parsed.ascii];
+  if (isDomainNameProblem(parsed)) return [];
+  const registrable = getDomain(parsed.ascii);
+  return registrable && registrable !== parsed.ascii ? [parsed.ascii, registrable] : [parsed.ascii];
 }
 
 /**
  * The hosting company's own domains: the Active Directory realm (the DC= components of the reseller OU), the PDC's
- * and the MPF server's host names with their parent domains, and RESERVED_DOMAINS. No customer may claim one of
+ * and the MPF server's host names with their registrable domains, and RESERVED_DOMAINS. No customer may claim one of
  * them or a subdomain: Exchange would become authoritative for it in the shared organization.
  */
 export function reservedRoots(settings: MpfConnectionEntity | null, configured: string[]): string[] {

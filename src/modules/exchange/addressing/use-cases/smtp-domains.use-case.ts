@@ -1,3 +1,4 @@
+import { Authorize } from '../../../policy/authorize.decorator';
 import { Injectable } from '@nestjs/common';
 import { DataSource, Like, type EntityManager } from 'typeorm';
 import { PlatformGate } from '../../../globals/platform-gate';
@@ -36,6 +37,7 @@ export class SmtpDomainsUseCase {
     private readonly reserved: ReservedDomains,
   ) {}
 
+  @Authorize('domain.list', { account: 0 })
   async list(accountId: string, actor: Actor): Promise<SmtpDomainResponseDto[]> {
     const manager = this.dataSource.manager;
     await this.accounts.find(accountId, actor, manager);
@@ -43,6 +45,7 @@ export class SmtpDomainsUseCase {
     return rows.map((row) => this.claims.response(row));
   }
 
+  @Authorize('domain.add', { account: 0 })
   async add(accountId: string, input: unknown, actor: Actor): Promise<SmtpDomainResponseDto> {
     const dto = await validateInput(SmtpDomainCreateDto, input);
     const name = normalizeDomainName(dto.domain, 'domain');
@@ -74,6 +77,7 @@ export class SmtpDomainsUseCase {
     }
   }
 
+  @Authorize('domain.setPrimary', { account: 0 })
   async setPrimary(accountId: string, domain: string, actor: Actor): Promise<SmtpDomainResponseDto> {
     const name = normalizeDomainName(domain, 'domain').ascii;
     await this.accounts.find(accountId, actor, this.dataSource.manager);
@@ -105,6 +109,7 @@ export class SmtpDomainsUseCase {
     });
   }
 
+  @Authorize('domain.delete', { account: 0 })
   async delete(accountId: string, domain: string, actor: Actor): Promise<SmtpDomainResponseDto> {
     const name = normalizeDomainName(domain, 'domain').ascii;
     await this.gate.requireEnabled('delete SMTP domains', this.dataSource.manager);

@@ -1,3 +1,5 @@
+import { hasRoleAtLeast } from '../../../policy/policy';
+import { Authorize } from '../../../policy/authorize.decorator';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PlatformGate } from '../../../globals/platform-gate';
@@ -38,6 +40,7 @@ export class VerifySmtpDomainUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Authorize('domain.verify', { account: 0 })
   async verify(
     accountId: string,
     domain: string,
@@ -48,7 +51,7 @@ export class VerifySmtpDomainUseCase {
     const name = normalizeDomainName(domain, 'domain').ascii;
     const manager = this.dataSource.manager;
     await this.accounts.find(accountId, actor, manager);
-    if (dto.manual && actor.kind !== 'admin' && actor.kind !== 'support') {
+    if (dto.manual && !hasRoleAtLeast(actor, 'support')) {
       throw new DomainError(
         ErrorCode.FORBIDDEN,
         'Only staff may mark a domain verified without its DNS record',
@@ -77,7 +80,8 @@ export class VerifySmtpDomainUseCase {
   }
 
   /** The periodic re-check: verifies pending domains whose record is published, expires overdue claims. */
-  async recheckPending(): Promise<{ verified: number; expired: number }> {
+  @Authorize('domain.recheckPending')
+  async recheckPending(_actor: Actor): Promise<{ verified: number; expired: number }> {
     const rows = await this.dataSource.manager.find(SmtpDomain, {
       where: { status: 'pending_verification' },
       order: { createdAt: 'ASC' },
@@ -113,7 +117,7 @@ export class VerifySmtpDomainUseCase {
       const before = this.claims.response(row);
       row.operationId =
         account.status === 'pending_verification'
-          ? await this.signups.verified(account, plan, actor, manager)
+          ? await this.signups.verified(account, plan, `${how} by ${actor.toString()}`, manager)
           : await this.claims.enqueue(DOMAIN_ADD, account, row.domain, row.type, actor, manager);
       row.status = 'provisioning';
       row.verificationToken = null;

@@ -1,3 +1,4 @@
+import { Actor } from '../../../shared/actor';
 import {
   Inject,
   Injectable,
@@ -17,6 +18,9 @@ import { VerifySmtpDomainUseCase } from '../use-cases/verify-smtp-domain.use-cas
  * Re-checks pending domains every DOMAIN_VERIFICATION_CHECK_SECONDS (in the processes that run the operations
  * worker): a published record verifies its domain, a claim past DOMAIN_VERIFICATION_EXPIRY_HOURS expires.
  */
+/** The actor this job acts as (the policy lets only `system` re-check pending domains). */
+const JOB = new Actor('system', 'domain-verification');
+
 @Injectable()
 export class DomainVerificationJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(DomainVerificationJob.name);
@@ -47,7 +51,7 @@ export class DomainVerificationJob implements OnApplicationBootstrap, OnModuleDe
     if (this.running) return;
     this.running = true;
     try {
-      const { verified, expired } = await this.verification.recheckPending();
+      const { verified, expired } = await this.verification.recheckPending(JOB);
       if (verified + expired > 0) {
         this.logger.log(`Domain verification: ${verified} verified, ${expired} claim(s) expired`);
       }

@@ -1,3 +1,5 @@
+import type { Actor } from '../../../shared/actor';
+import { Authorize } from '../../../policy/authorize.decorator';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { validateInput } from '../../../shared/validation/validate-input';
@@ -11,7 +13,8 @@ import { ApprovalResponseDto } from '../dto/approval-response.dto';
 export class ListApprovalsUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(input: unknown): Promise<ApprovalResponseDto[]> {
+  @Authorize('approval.list')
+  async execute(input: unknown, _actor: Actor): Promise<ApprovalResponseDto[]> {
     const query = await validateInput(ApprovalListQueryDto, input);
     const manager = this.dataSource.manager;
     const requests = await manager.find(ApprovalRequest, {

@@ -1,3 +1,4 @@
+import { Authorize } from '../../../policy/authorize.decorator';
 import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
@@ -37,6 +38,7 @@ export class ContactsUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Authorize('contact.list', { account: 0 })
   async list(accountId: string, actor: Actor): Promise<ContactResponseDto[]> {
     const manager = this.dataSource.manager;
     await this.accounts.find(accountId, actor, manager);
@@ -44,6 +46,7 @@ export class ContactsUseCase {
     return rows.map((row) => ContactResponseDto.from(row));
   }
 
+  @Authorize('contact.create', { account: 0 })
   async create(accountId: string, input: unknown, actor: Actor): Promise<ContactResponseDto> {
     const dto = await validateInput(ContactCreateDto, input);
     const address = dto.address.toLowerCase();
@@ -119,6 +122,7 @@ export class ContactsUseCase {
     }
   }
 
+  @Authorize('contact.delete', { account: 0 })
   async delete(accountId: string, contactId: string, actor: Actor): Promise<ContactResponseDto> {
     await this.gate.requireEnabled('delete contacts', this.dataSource.manager);
     return this.dataSource.transaction(async (manager) => {

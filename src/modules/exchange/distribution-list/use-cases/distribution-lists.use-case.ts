@@ -1,3 +1,4 @@
+import { Authorize } from '../../../policy/authorize.decorator';
 import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
@@ -49,6 +50,7 @@ export class DistributionListsUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Authorize('distributionList.list', { account: 0 })
   async list(accountId: string, actor: Actor): Promise<DistributionListResponseDto[]> {
     const manager = this.dataSource.manager;
     await this.accounts.find(accountId, actor, manager);
@@ -58,6 +60,7 @@ export class DistributionListsUseCase {
     return rows.map((row) => DistributionListResponseDto.from(row, upn.get(row.managedBy) ?? ''));
   }
 
+  @Authorize('distributionList.create', { account: 0 })
   async create(accountId: string, input: unknown, actor: Actor): Promise<DistributionListResponseDto> {
     const dto = await validateInput(DistributionListCreateDto, input);
     await this.gate.requireEnabled('create distribution lists', this.dataSource.manager);
@@ -107,6 +110,7 @@ export class DistributionListsUseCase {
     }
   }
 
+  @Authorize('distributionList.addMember', { account: 0 })
   async addMember(accountId: string, listId: string, input: unknown, actor: Actor) {
     const { address } = await validateInput(ListMemberDto, input);
     return this.update(accountId, listId, actor, 'distributionList.member.add', async (list, manager) => {
@@ -120,6 +124,7 @@ export class DistributionListsUseCase {
     });
   }
 
+  @Authorize('distributionList.removeMember', { account: 0 })
   async removeMember(accountId: string, listId: string, given: string, actor: Actor) {
     // The address comes from the URL: the same rules as in a body (collations must not match it to another).
     const { address } = await validateInput(ListMemberDto, { address: given });
@@ -134,6 +139,7 @@ export class DistributionListsUseCase {
     });
   }
 
+  @Authorize('distributionList.setManager', { account: 0 })
   async setManager(accountId: string, listId: string, input: unknown, actor: Actor) {
     const { managedBy } = await validateInput(ListManagerDto, input);
     return this.update(accountId, listId, actor, 'distributionList.manager', async (_list, manager) => {
@@ -142,6 +148,7 @@ export class DistributionListsUseCase {
     });
   }
 
+  @Authorize('distributionList.delete', { account: 0 })
   delete(accountId: string, listId: string, actor: Actor) {
     return this.update(
       accountId,

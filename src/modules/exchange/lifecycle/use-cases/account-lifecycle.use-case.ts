@@ -1,3 +1,4 @@
+import { Authorize } from '../../../policy/authorize.decorator';
 import { Injectable } from '@nestjs/common';
 import { DataSource, Not, type EntityManager } from 'typeorm';
 import { PlatformGate } from '../../../globals/platform-gate';
@@ -39,6 +40,7 @@ export class AccountLifecycleUseCase {
     private readonly accountOperations: AccountOperations,
   ) {}
 
+  @Authorize('account.suspend', { account: 0 })
   suspend(accountId: string, actor: Actor): Promise<AccountResponseDto> {
     return this.change(accountId, actor, ['active'], 'account.suspend', async (account, manager) => {
       const enabled = await manager.findBy(Mailbox, { accountId, enabled: true, status: 'active' });
@@ -47,6 +49,7 @@ export class AccountLifecycleUseCase {
     });
   }
 
+  @Authorize('account.unsuspend', { account: 0 })
   unsuspend(accountId: string, actor: Actor): Promise<AccountResponseDto> {
     return this.change(accountId, actor, ['suspended'], 'account.unsuspend', async (account, manager) => {
       const disabled = await manager.findBy(Mailbox, { accountId, disabledBySuspension: true });
@@ -55,6 +58,7 @@ export class AccountLifecycleUseCase {
     });
   }
 
+  @Authorize('account.terminate', { account: 0 })
   terminate(accountId: string, actor: Actor): Promise<AccountResponseDto> {
     // Also an account an ended operation left provisioning or terminating (nothing of it may be running).
     const statuses: AccountStatus[] = ['active', 'suspended', 'failed', 'provisioning', 'terminating'];
@@ -73,6 +77,7 @@ export class AccountLifecycleUseCase {
     });
   }
 
+  @Authorize('account.changePlan', { account: 0 })
   async changePlan(accountId: string, body: unknown, actor: Actor): Promise<AccountResponseDto> {
     const dto = await validateInput(ChangePlanDto, body);
     return this.change(accountId, actor, ['active'], 'account.changePlan', async (account, manager) => {

@@ -1,3 +1,4 @@
+import { Authorize } from '../../../policy/authorize.decorator';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { addMonths, isoDay, parseDay, periodStartOn } from '../../../plan/plan/billing-period';
@@ -27,6 +28,7 @@ export class AccountUsageUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Authorize('account.usage', { account: 0 })
   async forAccount(accountId: string, query: unknown, actor: Actor): Promise<AccountUsageDto> {
     const dto = await validateInput(UsageQueryDto, query);
     const manager = this.dataSource.manager;
@@ -35,7 +37,8 @@ export class AccountUsageUseCase {
   }
 
   /** Every account's usage (admins' billing run). */
-  async all(query: unknown): Promise<AccountUsageDto[]> {
+  @Authorize('usage.all')
+  async all(query: unknown, _actor: Actor): Promise<AccountUsageDto[]> {
     const dto = await validateInput(UsageQueryDto, query);
     const manager = this.dataSource.manager;
     const asOf = dto.asOf ? parseDay('asOf', dto.asOf) : this.clock.now();

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { Multiline } from '../../../shared/validation/text-rules';
+import { Multiline, Verbatim } from '../../../shared/validation/text-rules';
 import type { FieldError } from '../../../shared/errors/domain.error';
 
 /** Up to 1 MB of CSV text (UTF-8, header line first). */
@@ -16,6 +16,8 @@ export class MailboxImportDto {
   })
   @IsString()
   @Multiline()
+  // Each line is checked (and its names normalized) by the mailbox rules; its password cells stay as typed.
+  @Verbatim()
   @MinLength(1)
   @MaxLength(MAX_IMPORT_CSV)
   csv!: string;

@@ -1,3 +1,4 @@
+import { Authorize } from '../../../policy/authorize.decorator';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
@@ -54,6 +55,7 @@ export class ImportMailboxesUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Authorize('mailboxImport.create', { account: 0 })
   async execute(accountId: string, input: unknown, actor: Actor): Promise<MailboxImportResponseDto> {
     const { csv } = await validateInput(MailboxImportDto, input);
     const manager = this.dataSource.manager;

@@ -1,3 +1,4 @@
+import { Authorize } from '../../../policy/authorize.decorator';
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
@@ -18,6 +19,7 @@ export class MailboxImportStatus {
     private readonly accounts: AccountAccess,
   ) {}
 
+  @Authorize('mailboxImport.read', { account: 0 })
   async get(accountId: string, importId: string, actor: Actor): Promise<MailboxImportResponseDto> {
     const manager = this.dataSource.manager;
     await this.accounts.find(accountId, actor, manager);

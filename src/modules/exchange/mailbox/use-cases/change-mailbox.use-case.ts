@@ -1,3 +1,4 @@
+import { Authorize } from '../../../policy/authorize.decorator';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../../../audit/audit-log';
@@ -6,7 +7,7 @@ import { ExchangeGateway } from '../../../mpf/connection/exchange-gateway';
 import type { EstimateResponseDto } from '../../../plan/plan/dto/estimate-response.dto';
 import { isoDay, periodStartOn } from '../../../plan/plan/billing-period';
 import { Plan } from '../../../plan/plan/plan.entity';
-import { EstimatePriceUseCase } from '../../../plan/plan/use-cases/estimate-price.use-case';
+import { PriceEstimator } from '../../../plan/plan/price-estimator';
 import type { Actor } from '../../../shared/actor';
 import { CLOCK, type Clock } from '../../../shared/clock/clock.port';
 import { DomainError } from '../../../shared/errors/domain.error';
@@ -68,11 +69,12 @@ export class ChangeMailboxUseCase {
     private readonly addresses: AddressBook,
     private readonly gateway: ExchangeGateway,
     private readonly operations: OperationsService,
-    private readonly estimates: EstimatePriceUseCase,
+    private readonly estimates: PriceEstimator,
     private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Authorize('mailbox.edit', { account: 0 })
   async edit(
     accountId: string,
     mailboxId: string,
@@ -95,6 +97,7 @@ export class ChangeMailboxUseCase {
     });
   }
 
+  @Authorize('mailbox.setPassword', { account: 0 })
   async setPassword(accountId: string, mailboxId: string, input: unknown, actor: Actor) {
     const { password } = await validateInput(MailboxPasswordDto, input);
     const mailbox = await this.mailboxes.find(accountId, mailboxId, actor, this.dataSource.manager);
@@ -109,6 +112,7 @@ export class ChangeMailboxUseCase {
     );
   }
 
+  @Authorize('mailbox.changePlan', { account: 0 })
   async changePlan(accountId: string, mailboxId: string, input: unknown, actor: Actor) {
     const dto = await validateInput(MailboxPlanDto, input);
     let estimate: EstimateResponseDto | undefined;
@@ -137,6 +141,7 @@ export class ChangeMailboxUseCase {
     return { ...result, estimate };
   }
 
+  @Authorize('mailbox.setEnabled', { account: 0 })
   setEnabled(accountId: string, mailboxId: string, enabled: boolean, actor: Actor) {
     return this.request(
       accountId,
@@ -158,6 +163,7 @@ export class ChangeMailboxUseCase {
     );
   }
 
+  @Authorize('mailbox.addAlias', { account: 0 })
   async addAlias(accountId: string, mailboxId: string, input: unknown, actor: Actor) {
     const address = (await validateInput(MailboxAliasDto, input)).address.toLowerCase();
     const mailbox = await this.mailboxes.find(accountId, mailboxId, actor, this.dataSource.manager);
@@ -182,6 +188,7 @@ export class ChangeMailboxUseCase {
     );
   }
 
+  @Authorize('mailbox.removeAlias', { account: 0 })
   async removeAlias(accountId: string, mailboxId: string, given: string, actor: Actor) {
     // The address comes from the URL: the same rules as in a body (collations must not match it to another).
     const { address } = await validateInput(MailboxAliasDto, { address: given });
@@ -200,6 +207,7 @@ export class ChangeMailboxUseCase {
     });
   }
 
+  @Authorize('mailbox.setForwarding', { account: 0 })
   async setForwarding(accountId: string, mailboxId: string, input: unknown, actor: Actor) {
     const dto = await validateInput(MailboxForwardingDto, input);
     return this.request(accountId, mailboxId, actor, 'mailbox.forwarding', async ({ mailbox, manager }) => ({
@@ -301,7 +309,7 @@ export class ChangeMailboxUseCase {
     const current: Record<string, number> = {};
     for (const row of rows) current[row.mailingPlan] = (current[row.mailingPlan] ?? 0) + 1;
     const now = this.clock.now();
-    return this.estimates.execute(account.planId, {
+    return this.estimates.estimate(account.planId, {
       change: 'change-mailing-plan',
       from,
       to,

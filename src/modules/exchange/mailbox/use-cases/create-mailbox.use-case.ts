@@ -1,3 +1,4 @@
+import { Authorize } from '../../../policy/authorize.decorator';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PlatformGate } from '../../../globals/platform-gate';
@@ -28,6 +29,7 @@ export class CreateMailboxUseCase {
     private readonly creator: MailboxCreator,
   ) {}
 
+  @Authorize('mailbox.create', { account: 0 })
   async execute(accountId: string, input: unknown, actor: Actor): Promise<MailboxResponseDto> {
     const dto = await validateInput(MailboxCreateDto, input);
     const manager = this.dataSource.manager;

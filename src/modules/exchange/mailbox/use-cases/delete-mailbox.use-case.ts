@@ -1,3 +1,4 @@
+import { Authorize } from '../../../policy/authorize.decorator';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../../../audit/audit-log';
@@ -29,6 +30,7 @@ export class DeleteMailboxUseCase {
     private readonly audit: AuditLog,
   ) {}
 
+  @Authorize('mailbox.delete', { account: 0 })
   async execute(accountId: string, mailboxId: string, actor: Actor): Promise<MailboxResponseDto> {
     await this.gate.requireEnabled('delete mailboxes', this.dataSource.manager);
     return this.dataSource.transaction(async (manager) => {

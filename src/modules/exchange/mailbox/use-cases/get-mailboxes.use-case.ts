@@ -1,3 +1,4 @@
+import { Authorize } from '../../../policy/authorize.decorator';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../../shared/actor';
@@ -19,6 +20,7 @@ export class GetMailboxesUseCase {
     private readonly mailboxes: MailboxAccess,
   ) {}
 
+  @Authorize('mailbox.list', { account: 0 })
   async list(accountId: string, actor: Actor): Promise<MailboxResponseDto[]> {
     const manager = this.dataSource.manager;
     await this.accounts.find(accountId, actor, manager);
@@ -31,6 +33,7 @@ export class GetMailboxesUseCase {
     return rows.map((row) => MailboxResponseDto.from(row, aliases.get(row.id) ?? []));
   }
 
+  @Authorize('mailbox.read', { account: 0 })
   async get(accountId: string, mailboxId: string, actor: Actor): Promise<MailboxResponseDto> {
     const manager = this.dataSource.manager;
     const mailbox = await this.mailboxes.find(accountId, mailboxId, actor, manager);

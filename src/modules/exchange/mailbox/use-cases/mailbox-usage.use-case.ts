@@ -1,3 +1,4 @@
+import { Authorize } from '../../../policy/authorize.decorator';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ExchangeGateway } from '../../../mpf/connection/exchange-gateway';
@@ -27,6 +28,7 @@ export class MailboxUsageUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Authorize('mailbox.usage', { account: 0 })
   async execute(accountId: string, mailboxId: string, refresh: boolean, actor: Actor): Promise<MailboxUsage> {
     const manager = this.dataSource.manager;
     const mailbox = await this.mailboxes.find(accountId, mailboxId, actor, manager);

@@ -1,6 +1,8 @@
+import type { Actor } from '../../../shared/actor';
+import { Authorize } from '../../../policy/authorize.decorator';
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { DomainError } from '../../../shared/errors/domain.error';
 import { ErrorCode } from '../../../shared/errors/error-code.enum';
 import { validateInput } from '../../../shared/validation/validate-input';
@@ -9,22 +11,31 @@ import { OperationResponseDto } from '../dto/operation-response.dto';
 import { Operation } from '../operation.entity';
 import { OperationStep } from '../operation-step.entity';
 
+/** One operation with its steps; with `accountId`, only one of that account (another is "not found"). */
+export async function operationById(
+  manager: EntityManager,
+  id: string,
+  accountId?: string,
+): Promise<OperationResponseDto> {
+  const where = accountId === undefined ? { id } : { id, accountId };
+  const operation = isUUID(id) ? await manager.findOneBy(Operation, where) : null;
+  if (!operation) throw new DomainError(ErrorCode.NOT_FOUND, `No operation has the id ${id}`);
+  const steps = await manager.find(OperationStep, { where: { operationId: id }, order: { seq: 'ASC' } });
+  return OperationResponseDto.from(operation, steps);
+}
+
 /** Where an operation stands (status, steps, progress, last error), and the newest operations. */
 @Injectable()
 export class GetOperationUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** One operation; with `accountId`, only one of that account (another is "not found"). */
-  async get(id: string, accountId?: string): Promise<OperationResponseDto> {
-    const manager = this.dataSource.manager;
-    const where = accountId === undefined ? { id } : { id, accountId };
-    const operation = isUUID(id) ? await manager.findOneBy(Operation, where) : null;
-    if (!operation) throw new DomainError(ErrorCode.NOT_FOUND, `No operation has the id ${id}`);
-    const steps = await manager.find(OperationStep, { where: { operationId: id }, order: { seq: 'ASC' } });
-    return OperationResponseDto.from(operation, steps);
+  @Authorize('operation.read')
+  get(id: string, _actor: Actor): Promise<OperationResponseDto> {
+    return operationById(this.dataSource.manager, id);
   }
 
-  async list(input: unknown): Promise<OperationResponseDto[]> {
+  @Authorize('operation.list')
+  async list(input: unknown, _actor: Actor): Promise<OperationResponseDto[]> {
     const query = await validateInput(OperationListQueryDto, input);
     const manager = this.dataSource.manager;
     const operations = await manager.find(Operation, {

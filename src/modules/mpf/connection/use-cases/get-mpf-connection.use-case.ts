@@ -1,3 +1,5 @@
+import type { Actor } from '../../../shared/actor';
+import { Authorize } from '../../../policy/authorize.decorator';
 import { Injectable } from '@nestjs/common';
 import { MpfConnectionResponseDto } from '../dto/mpf-connection-response.dto';
 import { describeConnection } from '../mpf-connection';
@@ -29,7 +31,8 @@ export function toResponse(settings: MpfConnectionEntity | null): MpfConnectionR
 export class GetMpfConnectionUseCase {
   constructor(private readonly store: MpfConnectionStore) {}
 
-  async execute(): Promise<MpfConnectionResponseDto> {
+  @Authorize('mpfConnection.read')
+  async execute(_actor: Actor): Promise<MpfConnectionResponseDto> {
     return toResponse(await this.store.find());
   }
 }

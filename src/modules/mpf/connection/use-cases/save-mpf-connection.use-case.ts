@@ -1,3 +1,4 @@
+import { Authorize } from '../../../policy/authorize.decorator';
 import { X509Certificate } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -75,6 +76,7 @@ export class SaveMpfConnectionUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Authorize('mpfConnection.save')
   async execute(input: unknown, actor: Actor): Promise<MpfConnectionResponseDto> {
     const dto = await validateInput(MpfConnectionUpdateDto, input);
     const errors: FieldError[] = [];

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsString, ValidateIf } from 'class-validator';
 import { MAX_IMPORTED_PLANS } from '../import/imported-plan';
 import { MailingPlanValuesDto } from './mailing-plan-create.dto';
-import { Multiline } from '../../../shared/validation/text-rules';
+import { Multiline, TextRulesDeferred } from '../../../shared/validation/text-rules';
 import { Optional } from '../../../shared/validation/optional';
 
 export const IMPORT_FORMATS = ['hsphere-xml', 'json'] as const;
@@ -32,6 +32,7 @@ export class MailingPlanImportDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_IMPORTED_PLANS)
+  @TextRulesDeferred()
   plans?: unknown[];
 
   @ApiPropertyOptional({

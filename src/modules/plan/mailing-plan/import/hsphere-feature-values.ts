@@ -2,7 +2,12 @@ import type { MailingPlanValues } from '../mailing-plan';
 import type { HsphereFeature } from './hsphere-features';
 
 /** Size units of `<unitDescription>`, in KB; a size without a unit is in KB (H-Sphere writes "kb"). */
-const UNITS_KB: Record<string, number> = { b: 1 / 1024, kb: 1, mb: 1024, gb: 1024 * 1024 };
+const UNITS_KB = new Map<string, number>([
+  ['b', 1 / 1024],
+  ['kb', 1],
+  ['mb', 1024],
+  ['gb', 1024 * 1024],
+]);
 
 export type FeatureReading = { value: number | boolean } | { error: string; rule: string };
 
@@ -25,9 +30,9 @@ export function readFeature(feature: HsphereFeature, value: string, unit: string
   if (number === null) return { rule: 'isInt', error: `"${value}" must be a whole number` };
   if (feature.kind === 'count') return { value: number };
 
-  const factor = UNITS_KB[(unit ?? 'kb').trim().toLowerCase() || 'kb'];
+  const factor = UNITS_KB.get((unit ?? 'kb').trim().toLowerCase() || 'kb');
   if (factor === undefined) {
-    return { rule: 'unit', error: `unit "${unit}" is not one of ${Object.keys(UNITS_KB).join(', ')}` };
+    return { rule: 'unit', error: `unit "${unit}" is not one of ${[...UNITS_KB.keys()].join(', ')}` };
   }
   // Sizes are kept in whole KB (messages) or MB (mailboxes), rounded up.
   const kb = Math.ceil(number * factor);

@@ -1,3 +1,4 @@
+import { Authorize } from '../../../policy/authorize.decorator';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../../../audit/audit-log';
@@ -22,6 +23,7 @@ export class ArchiveMailingPlanUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Authorize('mailingPlan.archive')
   execute(id: string, actor: Actor): Promise<MailingPlanResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const plan = await this.store.require(id, manager);

@@ -1,3 +1,4 @@
+import { Authorize } from '../../../policy/authorize.decorator';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -29,6 +30,7 @@ export class CreateMailingPlanUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Authorize('mailingPlan.create')
   async execute(input: unknown, actor: Actor): Promise<MailingPlanResponseDto> {
     const { isDefault, ...given } = await validateInput(MailingPlanCreateDto, input);
     const values: MailingPlanValues = { ...MAILING_PLAN_DEFAULTS, ...definedOnly(given), name: given.name };

@@ -1,3 +1,5 @@
+import type { Actor } from '../../../shared/actor';
+import { Authorize } from '../../../policy/authorize.decorator';
 import { Injectable } from '@nestjs/common';
 import { validateInput } from '../../../shared/validation/validate-input';
 import { MailingPlanExportQueryDto } from '../dto/mailing-plan-export-query.dto';
@@ -13,7 +15,8 @@ import { MailingPlanStore } from '../mailing-plan.store';
 export class ExportMailingPlansUseCase {
   constructor(private readonly store: MailingPlanStore) {}
 
-  async execute(input: unknown): Promise<string> {
+  @Authorize('mailingPlan.export')
+  async execute(input: unknown, _actor: Actor): Promise<string> {
     const query = await validateInput(MailingPlanExportQueryDto, input);
     return writeHsphereXml(await this.store.list(query.includeArchived));
   }

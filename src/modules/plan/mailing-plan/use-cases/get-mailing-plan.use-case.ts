@@ -1,3 +1,5 @@
+import type { Actor } from '../../../shared/actor';
+import { Authorize } from '../../../policy/authorize.decorator';
 import { Injectable } from '@nestjs/common';
 import { MailingPlanResponseDto } from '../dto/mailing-plan-response.dto';
 import { MailingPlanStore } from '../mailing-plan.store';
@@ -7,7 +9,8 @@ import { MailingPlanStore } from '../mailing-plan.store';
 export class GetMailingPlanUseCase {
   constructor(private readonly store: MailingPlanStore) {}
 
-  async execute(id: string): Promise<MailingPlanResponseDto> {
+  @Authorize('mailingPlan.read')
+  async execute(id: string, _actor: Actor): Promise<MailingPlanResponseDto> {
     return MailingPlanResponseDto.from(await this.store.require(id));
   }
 }

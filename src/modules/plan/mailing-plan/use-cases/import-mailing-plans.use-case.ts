@@ -1,3 +1,4 @@
+import { Authorize } from '../../../policy/authorize.decorator';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -32,6 +33,7 @@ export class ImportMailingPlansUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Authorize('mailingPlan.import')
   async execute(input: unknown, actor: Actor): Promise<MailingPlanImportResultDto> {
     const request = await readImportRequest(input);
 

@@ -1,3 +1,5 @@
+import type { Actor } from '../../../shared/actor';
+import { Authorize } from '../../../policy/authorize.decorator';
 import { Injectable } from '@nestjs/common';
 import { validateInput } from '../../../shared/validation/validate-input';
 import { MailingPlanListQueryDto } from '../dto/mailing-plan-list-query.dto';
@@ -9,7 +11,8 @@ import { MailingPlanStore } from '../mailing-plan.store';
 export class ListMailingPlansUseCase {
   constructor(private readonly store: MailingPlanStore) {}
 
-  async execute(input: unknown): Promise<MailingPlanResponseDto[]> {
+  @Authorize('mailingPlan.list')
+  async execute(input: unknown, _actor: Actor): Promise<MailingPlanResponseDto[]> {
     const query = await validateInput(MailingPlanListQueryDto, input);
     const plans = await this.store.list(query.includeArchived);
     return plans.map((plan) => MailingPlanResponseDto.from(plan));

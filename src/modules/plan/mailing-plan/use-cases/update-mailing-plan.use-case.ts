@@ -1,3 +1,4 @@
+import { Authorize } from '../../../policy/authorize.decorator';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../../../audit/audit-log';
@@ -45,6 +46,7 @@ export class UpdateMailingPlanUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Authorize('mailingPlan.update')
   async execute(id: string, input: unknown, actor: Actor): Promise<MailingPlanResponseDto> {
     const { confirmShrink, isDefault, ...dto } = await validateInput(MailingPlanUpdateDto, input);
     const given = definedOnly(dto);

@@ -1,3 +1,4 @@
+import { Authorize } from '../../../policy/authorize.decorator';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../../../audit/audit-log';
@@ -19,6 +20,7 @@ export class ArchivePlanUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Authorize('plan.archive')
   execute(id: string, actor: Actor): Promise<PlanResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const plan = await this.store.require(id, manager);

@@ -1,3 +1,4 @@
+import { Authorize } from '../../../policy/authorize.decorator';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../../../audit/audit-log';
@@ -23,6 +24,7 @@ export class ClonePlanUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Authorize('plan.clone')
   async execute(id: string, input: unknown, actor: Actor): Promise<PlanResponseDto> {
     const { name } = await validateInput(PlanCloneDto, input);
     return this.dataSource.transaction(async (manager) => {

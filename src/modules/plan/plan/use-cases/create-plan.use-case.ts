@@ -1,3 +1,4 @@
+import { Authorize } from '../../../policy/authorize.decorator';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../../../audit/audit-log';
@@ -22,6 +23,7 @@ export class CreatePlanUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Authorize('plan.create')
   async execute(input: unknown, actor: Actor): Promise<PlanResponseDto> {
     const dto = await validateInput(PlanCreateDto, input);
     return this.dataSource.transaction(async (manager) => {

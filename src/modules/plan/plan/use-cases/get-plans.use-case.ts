@@ -1,3 +1,5 @@
+import type { Actor } from '../../../shared/actor';
+import { Authorize } from '../../../policy/authorize.decorator';
 import { Injectable } from '@nestjs/common';
 import { validateInput } from '../../../shared/validation/validate-input';
 import { PlanListQueryDto } from '../dto/plan-list-query.dto';
@@ -9,12 +11,14 @@ import { PlanStore } from '../plan.store';
 export class GetPlansUseCase {
   constructor(private readonly store: PlanStore) {}
 
-  async list(query: unknown): Promise<PlanResponseDto[]> {
+  @Authorize('plan.list')
+  async list(query: unknown, _actor: Actor): Promise<PlanResponseDto[]> {
     const { includeArchived } = await validateInput(PlanListQueryDto, query);
     return this.store.toResponses(await this.store.list(includeArchived ?? false));
   }
 
-  async get(id: string): Promise<PlanResponseDto> {
+  @Authorize('plan.read')
+  async get(id: string, _actor: Actor): Promise<PlanResponseDto> {
     return this.store.toResponse(await this.store.require(id));
   }
 }

@@ -1,3 +1,4 @@
+import { Authorize } from '../../../policy/authorize.decorator';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../../shared/actor';
 import { validateInput } from '../../../shared/validation/validate-input';
@@ -10,6 +11,7 @@ import { UpdatePlanUseCase } from './update-plan.use-case';
 export class SetSignupAccessUseCase {
   constructor(private readonly update: UpdatePlanUseCase) {}
 
+  @Authorize('plan.setSignupAccess')
   async execute(id: string, input: unknown, actor: Actor): Promise<PlanResponseDto> {
     const { enabled } = await validateInput(SignupAccessDto, input);
     return this.update.execute(
