@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '../modules/audit/audit.module';
+import { CommandsModule } from '../modules/commands/commands.module';
 import { GlobalsModule } from '../modules/globals/globals.module';
 import { MpfModule } from '../modules/mpf/mpf.module';
 import { PlanModule } from '../modules/plan/plan.module';
@@ -28,7 +29,15 @@ import { PluginSignatureGuard } from './signature/plugin-signature.guard';
 
 /** The host panel's HTTP plugin API: signed routes, thin controllers, problem+json errors. */
 @Module({
-  imports: [GlobalsModule, AuditModule, MpfModule, PlanModule, OperationsModule, ExchangeModule],
+  imports: [
+    GlobalsModule,
+    AuditModule,
+    MpfModule,
+    PlanModule,
+    OperationsModule,
+    ExchangeModule,
+    CommandsModule,
+  ],
   controllers: [
     GlobalsController,
     AuditController,

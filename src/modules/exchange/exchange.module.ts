@@ -127,6 +127,6 @@ const USE_CASES = [
     DriftRepairOperation,
     ...USE_CASES,
   ],
-  exports: USE_CASES,
+  exports: [...USE_CASES, ApprovalRequests],
 })
 export class ExchangeModule {}

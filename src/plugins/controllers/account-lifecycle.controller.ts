@@ -1,3 +1,4 @@
+import { CommandBus } from '../../modules/commands/command-bus';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountResponseDto } from '../../modules/exchange/account/dto/account-response.dto';
@@ -6,7 +7,6 @@ import {
   ChangePlanDto,
   UsageQueryDto,
 } from '../../modules/exchange/lifecycle/dto/lifecycle.dto';
-import { AccountLifecycleUseCase } from '../../modules/exchange/lifecycle/use-cases/account-lifecycle.use-case';
 import { AccountUsageUseCase } from '../../modules/exchange/lifecycle/use-cases/account-usage.use-case';
 import type { Actor } from '../../modules/shared/actor';
 import { CurrentActor } from '../actor/current-actor.decorator';
@@ -18,7 +18,7 @@ import { SignedRoute } from './signed-route.decorator';
 @Controller('plugin/v1')
 export class AccountLifecycleController {
   constructor(
-    private readonly lifecycle: AccountLifecycleUseCase,
+    private readonly commands: CommandBus,
     private readonly usage: AccountUsageUseCase,
   ) {}
 
@@ -27,7 +27,7 @@ export class AccountLifecycleController {
   @ApiOperation({ summary: 'Suspend: disable every enabled mailbox, remembering which' })
   @ApiAcceptedResponse({ type: AccountResponseDto })
   suspend(@Param('accountId') accountId: string, @CurrentActor() actor: Actor) {
-    return this.lifecycle.suspend(accountId, actor);
+    return this.commands.execute('account.suspend', { accountId }, actor);
   }
 
   @Post('accounts/:accountId/unsuspend')
@@ -35,7 +35,7 @@ export class AccountLifecycleController {
   @ApiOperation({ summary: 'Unsuspend: enable again exactly the mailboxes the suspension disabled' })
   @ApiAcceptedResponse({ type: AccountResponseDto })
   unsuspend(@Param('accountId') accountId: string, @CurrentActor() actor: Actor) {
-    return this.lifecycle.unsuspend(accountId, actor);
+    return this.commands.execute('account.unsuspend', { accountId }, actor);
   }
 
   @Post('accounts/:accountId/terminate')
@@ -43,7 +43,7 @@ export class AccountLifecycleController {
   @ApiOperation({ summary: 'Terminate: delete everything of the organization in AD, then the account' })
   @ApiAcceptedResponse({ type: AccountResponseDto })
   terminate(@Param('accountId') accountId: string, @CurrentActor() actor: Actor) {
-    return this.lifecycle.terminate(accountId, actor);
+    return this.commands.execute('account.terminate', { accountId }, actor);
   }
 
   @Put('accounts/:accountId/plan')
@@ -55,7 +55,7 @@ export class AccountLifecycleController {
     @Body() body: ChangePlanDto,
     @CurrentActor() actor: Actor,
   ) {
-    return this.lifecycle.changePlan(accountId, body, actor);
+    return this.commands.execute('account.changePlan', { accountId, body }, actor);
   }
 
   @Get('accounts/:accountId/usage')

@@ -1,9 +1,9 @@
+import { CommandBus } from '../../modules/commands/command-bus';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountResponseDto } from '../../modules/exchange/account/dto/account-response.dto';
 import { AccountSignupDto } from '../../modules/exchange/account/dto/account-signup.dto';
 import { GetAccountUseCase } from '../../modules/exchange/account/use-cases/get-account.use-case';
-import { SignupAccountUseCase } from '../../modules/exchange/account/use-cases/signup-account.use-case';
 import { OperationResponseDto } from '../../modules/exchange/operations/dto/operation-response.dto';
 import type { Actor } from '../../modules/shared/actor';
 import { CurrentActor } from '../actor/current-actor.decorator';
@@ -14,7 +14,7 @@ import { SignedRoute } from './signed-route.decorator';
 @Controller('plugin/v1/accounts')
 export class AccountsController {
   constructor(
-    private readonly signup: SignupAccountUseCase,
+    private readonly commands: CommandBus,
     private readonly getAccount: GetAccountUseCase,
   ) {}
 
@@ -25,8 +25,8 @@ export class AccountsController {
       'Signup: the account, its Exchange organization and first admin mailbox; provisioned in the background (operationId), or pending_approval when the plan requires approval',
   })
   @ApiAcceptedResponse({ type: AccountResponseDto })
-  create(@Body() body: AccountSignupDto, @CurrentActor() actor: Actor): Promise<AccountResponseDto> {
-    return this.signup.execute(body, actor);
+  create(@Body() body: AccountSignupDto, @CurrentActor() actor: Actor) {
+    return this.commands.execute('account.signup', { body }, actor);
   }
 
   @Get(':accountId/operations/:operationId')

@@ -1,3 +1,4 @@
+import { CommandBus } from '../../modules/commands/command-bus';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -6,7 +7,6 @@ import {
 } from '../../modules/exchange/approval/dto/approval-decision.dto';
 import { ApprovalListQueryDto } from '../../modules/exchange/approval/dto/approval-list-query.dto';
 import { ApprovalResponseDto } from '../../modules/exchange/approval/dto/approval-response.dto';
-import { DecideApprovalUseCase } from '../../modules/exchange/approval/use-cases/decide-approval.use-case';
 import { ListApprovalsUseCase } from '../../modules/exchange/approval/use-cases/list-approvals.use-case';
 import type { Actor } from '../../modules/shared/actor';
 import { CurrentActor } from '../actor/current-actor.decorator';
@@ -17,8 +17,8 @@ import { SignedRoute } from './signed-route.decorator';
 @Controller('plugin/v1/admin/approvals')
 export class ApprovalsController {
   constructor(
+    private readonly commands: CommandBus,
     private readonly list: ListApprovalsUseCase,
-    private readonly decide: DecideApprovalUseCase,
   ) {}
 
   @Get()
@@ -31,8 +31,8 @@ export class ApprovalsController {
   @Post('expire')
   @HttpCode(200)
   @ApiOperation({ summary: 'Expire the overdue requests now (also done every minute by the worker)' })
-  async expire(@CurrentActor() actor: Actor): Promise<{ expired: number }> {
-    return { expired: await this.decide.expireDue(actor) };
+  async expire(@CurrentActor() actor: Actor) {
+    return { expired: await this.commands.execute('approval.expireDue', {}, actor) };
   }
 
   @Post(':id/approve')
@@ -42,7 +42,7 @@ export class ApprovalsController {
   })
   @ApiOkResponse({ type: ApprovalResponseDto })
   approve(@Param('id') id: string, @Body() body: ApprovalApproveDto, @CurrentActor() actor: Actor) {
-    return this.decide.approve(id, body, actor);
+    return this.commands.execute('approval.approve', { id, body }, actor);
   }
 
   @Post(':id/reject')
@@ -50,6 +50,6 @@ export class ApprovalsController {
   @ApiOperation({ summary: 'Reject with a reason: the pending account is discarded' })
   @ApiOkResponse({ type: ApprovalResponseDto })
   reject(@Param('id') id: string, @Body() body: ApprovalRejectDto, @CurrentActor() actor: Actor) {
-    return this.decide.reject(id, body, actor);
+    return this.commands.execute('approval.reject', { id, body }, actor);
   }
 }

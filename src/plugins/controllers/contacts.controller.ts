@@ -1,3 +1,4 @@
+import { CommandBus } from '../../modules/commands/command-bus';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ContactCreateDto, ContactResponseDto } from '../../modules/exchange/contact/dto/contact.dto';
@@ -10,7 +11,10 @@ import { SignedRoute } from './signed-route.decorator';
 @SignedRoute()
 @Controller('plugin/v1/accounts/:accountId/contacts')
 export class ContactsController {
-  constructor(private readonly contacts: ContactsUseCase) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly contacts: ContactsUseCase,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: [ContactResponseDto] })
@@ -27,7 +31,7 @@ export class ContactsController {
     @Body() body: ContactCreateDto,
     @CurrentActor() actor: Actor,
   ) {
-    return this.contacts.create(accountId, body, actor);
+    return this.commands.execute('contact.create', { accountId, body }, actor);
   }
 
   @Delete(':contactId')
@@ -38,6 +42,6 @@ export class ContactsController {
     @Param('contactId') id: string,
     @CurrentActor() actor: Actor,
   ) {
-    return this.contacts.delete(accountId, id, actor);
+    return this.commands.execute('contact.delete', { accountId, contactId: id }, actor);
   }
 }

@@ -1,3 +1,4 @@
+import { CommandBus } from '../../modules/commands/command-bus';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -15,7 +16,10 @@ import { SignedRoute } from './signed-route.decorator';
 @SignedRoute()
 @Controller('plugin/v1/accounts/:accountId/distribution-lists')
 export class DistributionListsController {
-  constructor(private readonly lists: DistributionListsUseCase) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly lists: DistributionListsUseCase,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: [DistributionListResponseDto] })
@@ -32,7 +36,7 @@ export class DistributionListsController {
     @Body() body: DistributionListCreateDto,
     @CurrentActor() actor: Actor,
   ) {
-    return this.lists.create(accountId, body, actor);
+    return this.commands.execute('distributionList.create', { accountId, body }, actor);
   }
 
   @Post(':listId/members')
@@ -45,7 +49,7 @@ export class DistributionListsController {
     @Body() body: ListMemberDto,
     @CurrentActor() actor: Actor,
   ) {
-    return this.lists.addMember(accountId, listId, body, actor);
+    return this.commands.execute('distributionList.addMember', { accountId, listId, body }, actor);
   }
 
   @Delete(':listId/members/:address')
@@ -57,7 +61,7 @@ export class DistributionListsController {
     @Param('address') address: string,
     @CurrentActor() actor: Actor,
   ) {
-    return this.lists.removeMember(accountId, listId, address, actor);
+    return this.commands.execute('distributionList.removeMember', { accountId, listId, address }, actor);
   }
 
   @Put(':listId/manager')
@@ -70,7 +74,7 @@ export class DistributionListsController {
     @Body() body: ListManagerDto,
     @CurrentActor() actor: Actor,
   ) {
-    return this.lists.setManager(accountId, listId, body, actor);
+    return this.commands.execute('distributionList.setManager', { accountId, listId, body }, actor);
   }
 
   @Delete(':listId')
@@ -81,6 +85,6 @@ export class DistributionListsController {
     @Param('listId') listId: string,
     @CurrentActor() actor: Actor,
   ) {
-    return this.lists.delete(accountId, listId, actor);
+    return this.commands.execute('distributionList.delete', { accountId, listId }, actor);
   }
 }

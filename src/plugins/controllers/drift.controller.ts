@@ -1,3 +1,4 @@
+import { CommandBus } from '../../modules/commands/command-bus';
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DriftUseCase } from '../../modules/exchange/drift/drift.use-case';
@@ -9,7 +10,10 @@ import { SignedRoute } from './signed-route.decorator';
 @SignedRoute()
 @Controller('plugin/v1')
 export class DriftController {
-  constructor(private readonly drift: DriftUseCase) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly drift: DriftUseCase,
+  ) {}
 
   @Get('accounts/:accountId/drift')
   @ApiOperation({
@@ -25,7 +29,7 @@ export class DriftController {
     summary: 'Set AD back to the database, forget objects AD lost; objects only AD has are left alone',
   })
   repair(@Param('accountId') accountId: string, @CurrentActor() actor: Actor) {
-    return this.drift.repair(accountId, actor);
+    return this.commands.execute('drift.repair', { accountId }, actor);
   }
 
   @Get('admin/drift')

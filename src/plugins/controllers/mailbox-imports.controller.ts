@@ -1,10 +1,10 @@
+import { CommandBus } from '../../modules/commands/command-bus';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   MailboxImportDto,
   MailboxImportResponseDto,
 } from '../../modules/exchange/mailbox-import/dto/mailbox-import.dto';
-import { ImportMailboxesUseCase } from '../../modules/exchange/mailbox-import/use-cases/import-mailboxes.use-case';
 import { MailboxImportStatus } from '../../modules/exchange/mailbox-import/use-cases/mailbox-import-status';
 import type { Actor } from '../../modules/shared/actor';
 import { CurrentActor } from '../actor/current-actor.decorator';
@@ -15,7 +15,7 @@ import { SignedRoute } from './signed-route.decorator';
 @Controller('plugin/v1/accounts/:accountId/mailbox-imports')
 export class MailboxImportsController {
   constructor(
-    private readonly importer: ImportMailboxesUseCase,
+    private readonly commands: CommandBus,
     private readonly status: MailboxImportStatus,
   ) {}
 
@@ -26,7 +26,7 @@ export class MailboxImportsController {
   })
   @ApiAcceptedResponse({ type: MailboxImportResponseDto })
   start(@Param('accountId') accountId: string, @Body() body: MailboxImportDto, @CurrentActor() actor: Actor) {
-    return this.importer.execute(accountId, body, actor);
+    return this.commands.execute('mailboxImport.create', { accountId, body }, actor);
   }
 
   @Get(':importId')

@@ -1,3 +1,4 @@
+import { CommandBus } from '../../modules/commands/command-bus';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
@@ -9,12 +10,6 @@ import {
   MailboxPlanDto,
 } from '../../modules/exchange/mailbox/dto/mailbox-input.dto';
 import { MailboxResponseDto } from '../../modules/exchange/mailbox/dto/mailbox-response.dto';
-import {
-  ChangeMailboxUseCase,
-  type MailboxChangeResult,
-} from '../../modules/exchange/mailbox/use-cases/change-mailbox.use-case';
-import { CreateMailboxUseCase } from '../../modules/exchange/mailbox/use-cases/create-mailbox.use-case';
-import { DeleteMailboxUseCase } from '../../modules/exchange/mailbox/use-cases/delete-mailbox.use-case';
 import { GetMailboxesUseCase } from '../../modules/exchange/mailbox/use-cases/get-mailboxes.use-case';
 import {
   type MailboxUsage,
@@ -32,10 +27,8 @@ const ACCEPTED =
 @Controller('plugin/v1/accounts/:accountId/mailboxes')
 export class MailboxesController {
   constructor(
-    private readonly create: CreateMailboxUseCase,
+    private readonly commands: CommandBus,
     private readonly read: GetMailboxesUseCase,
-    private readonly change: ChangeMailboxUseCase,
-    private readonly remove: DeleteMailboxUseCase,
     private readonly usage: MailboxUsageUseCase,
   ) {}
 
@@ -44,7 +37,7 @@ export class MailboxesController {
   @ApiOperation({ summary: 'Create a mailbox (limits, password policy and address checked first)' })
   @ApiAcceptedResponse({ type: MailboxResponseDto })
   add(@Param('accountId') accountId: string, @Body() body: MailboxCreateDto, @CurrentActor() actor: Actor) {
-    return this.create.execute(accountId, body, actor);
+    return this.commands.execute('mailbox.create', { accountId, body }, actor);
   }
 
   @Get()
@@ -67,8 +60,8 @@ export class MailboxesController {
     @Param('mailboxId') id: string,
     @Body() body: MailboxEditDto,
     @CurrentActor() actor: Actor,
-  ): Promise<MailboxChangeResult> {
-    return this.change.edit(accountId, id, body, actor);
+  ) {
+    return this.commands.execute('mailbox.edit', { accountId, mailboxId: id, body }, actor);
   }
 
   @Put(':mailboxId/password')
@@ -79,8 +72,8 @@ export class MailboxesController {
     @Param('mailboxId') id: string,
     @Body() body: MailboxPasswordDto,
     @CurrentActor() actor: Actor,
-  ): Promise<MailboxChangeResult> {
-    return this.change.setPassword(accountId, id, body, actor);
+  ) {
+    return this.commands.execute('mailbox.setPassword', { accountId, mailboxId: id, body }, actor);
   }
 
   @Put(':mailboxId/mailing-plan')
@@ -94,8 +87,8 @@ export class MailboxesController {
     @Param('mailboxId') id: string,
     @Body() body: MailboxPlanDto,
     @CurrentActor() actor: Actor,
-  ): Promise<MailboxChangeResult> {
-    return this.change.changePlan(accountId, id, body, actor);
+  ) {
+    return this.commands.execute('mailbox.changePlan', { accountId, mailboxId: id, body }, actor);
   }
 
   @Post(':mailboxId/disable')
@@ -106,7 +99,7 @@ export class MailboxesController {
     @Param('mailboxId') id: string,
     @CurrentActor() actor: Actor,
   ) {
-    return this.change.setEnabled(accountId, id, false, actor);
+    return this.commands.execute('mailbox.setEnabled', { accountId, mailboxId: id, enabled: false }, actor);
   }
 
   @Post(':mailboxId/enable')
@@ -117,7 +110,7 @@ export class MailboxesController {
     @Param('mailboxId') id: string,
     @CurrentActor() actor: Actor,
   ) {
-    return this.change.setEnabled(accountId, id, true, actor);
+    return this.commands.execute('mailbox.setEnabled', { accountId, mailboxId: id, enabled: true }, actor);
   }
 
   @Post(':mailboxId/aliases')
@@ -128,8 +121,8 @@ export class MailboxesController {
     @Param('mailboxId') id: string,
     @Body() body: MailboxAliasDto,
     @CurrentActor() actor: Actor,
-  ): Promise<MailboxChangeResult> {
-    return this.change.addAlias(accountId, id, body, actor);
+  ) {
+    return this.commands.execute('mailbox.addAlias', { accountId, mailboxId: id, body }, actor);
   }
 
   @Delete(':mailboxId/aliases/:address')
@@ -140,8 +133,8 @@ export class MailboxesController {
     @Param('mailboxId') id: string,
     @Param('address') address: string,
     @CurrentActor() actor: Actor,
-  ): Promise<MailboxChangeResult> {
-    return this.change.removeAlias(accountId, id, address, actor);
+  ) {
+    return this.commands.execute('mailbox.removeAlias', { accountId, mailboxId: id, address }, actor);
   }
 
   @Put(':mailboxId/forwarding')
@@ -152,8 +145,8 @@ export class MailboxesController {
     @Param('mailboxId') id: string,
     @Body() body: MailboxForwardingDto,
     @CurrentActor() actor: Actor,
-  ): Promise<MailboxChangeResult> {
-    return this.change.setForwarding(accountId, id, body, actor);
+  ) {
+    return this.commands.execute('mailbox.setForwarding', { accountId, mailboxId: id, body }, actor);
   }
 
   @Delete(':mailboxId')
@@ -165,7 +158,7 @@ export class MailboxesController {
     @Param('mailboxId') id: string,
     @CurrentActor() actor: Actor,
   ) {
-    return this.remove.execute(accountId, id, actor);
+    return this.commands.execute('mailbox.delete', { accountId, mailboxId: id }, actor);
   }
 
   @Get(':mailboxId/usage')

@@ -1,3 +1,4 @@
+import { CommandBus } from '../../modules/commands/command-bus';
 import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
@@ -16,14 +17,10 @@ import { MailingPlanImportDto } from '../../modules/plan/mailing-plan/dto/mailin
 import { MailingPlanListQueryDto } from '../../modules/plan/mailing-plan/dto/mailing-plan-list-query.dto';
 import { MailingPlanResponseDto } from '../../modules/plan/mailing-plan/dto/mailing-plan-response.dto';
 import { MailingPlanUpdateDto } from '../../modules/plan/mailing-plan/dto/mailing-plan-update.dto';
-import { ArchiveMailingPlanUseCase } from '../../modules/plan/mailing-plan/use-cases/archive-mailing-plan.use-case';
 import { hsphereFeaturesTable } from '../../modules/plan/mailing-plan/import/hsphere-features.doc';
-import { CreateMailingPlanUseCase } from '../../modules/plan/mailing-plan/use-cases/create-mailing-plan.use-case';
 import { ExportMailingPlansUseCase } from '../../modules/plan/mailing-plan/use-cases/export-mailing-plans.use-case';
 import { GetMailingPlanUseCase } from '../../modules/plan/mailing-plan/use-cases/get-mailing-plan.use-case';
-import { ImportMailingPlansUseCase } from '../../modules/plan/mailing-plan/use-cases/import-mailing-plans.use-case';
 import { ListMailingPlansUseCase } from '../../modules/plan/mailing-plan/use-cases/list-mailing-plans.use-case';
-import { UpdateMailingPlanUseCase } from '../../modules/plan/mailing-plan/use-cases/update-mailing-plan.use-case';
 import type { Actor } from '../../modules/shared/actor';
 import { CurrentActor } from '../actor/current-actor.decorator';
 import { SignedRoute } from './signed-route.decorator';
@@ -33,12 +30,9 @@ import { SignedRoute } from './signed-route.decorator';
 @Controller('plugin/v1/admin/mailing-plans')
 export class MailingPlansController {
   constructor(
+    private readonly commands: CommandBus,
     private readonly listPlans: ListMailingPlansUseCase,
     private readonly getPlan: GetMailingPlanUseCase,
-    private readonly createPlan: CreateMailingPlanUseCase,
-    private readonly updatePlan: UpdateMailingPlanUseCase,
-    private readonly archivePlan: ArchiveMailingPlanUseCase,
-    private readonly importPlans: ImportMailingPlansUseCase,
     private readonly exportPlans: ExportMailingPlansUseCase,
   ) {}
 
@@ -64,11 +58,8 @@ export class MailingPlansController {
   @ApiOkResponse({ type: MailingPlanImportResultDto })
   @ApiConflictResponse({ description: 'The import lowers a mailbox size and confirmShrink is not true' })
   @ApiPayloadTooLargeResponse({ description: 'content is over 1 MB (1048576 bytes)' })
-  import(
-    @Body() body: MailingPlanImportDto,
-    @CurrentActor() actor: Actor,
-  ): Promise<MailingPlanImportResultDto> {
-    return this.importPlans.execute(body, actor);
+  import(@Body() body: MailingPlanImportDto, @CurrentActor() actor: Actor) {
+    return this.commands.execute('mailingPlan.import', { body }, actor);
   }
 
   @Get('export')
@@ -96,8 +87,8 @@ export class MailingPlansController {
   @ApiOperation({ summary: 'Add a mailing plan; audited' })
   @ApiCreatedResponse({ type: MailingPlanResponseDto })
   @ApiConflictResponse({ description: 'The name is taken (regardless of case)' })
-  create(@Body() body: MailingPlanCreateDto, @CurrentActor() actor: Actor): Promise<MailingPlanResponseDto> {
-    return this.createPlan.execute(body, actor);
+  create(@Body() body: MailingPlanCreateDto, @CurrentActor() actor: Actor) {
+    return this.commands.execute('mailingPlan.create', { body }, actor);
   }
 
   @Patch(':id')
@@ -106,12 +97,8 @@ export class MailingPlansController {
   @ApiConflictResponse({
     description: 'Name taken, shrink not confirmed, or the default mark cannot move so',
   })
-  update(
-    @Param('id') id: string,
-    @Body() body: MailingPlanUpdateDto,
-    @CurrentActor() actor: Actor,
-  ): Promise<MailingPlanResponseDto> {
-    return this.updatePlan.execute(id, body, actor);
+  update(@Param('id') id: string, @Body() body: MailingPlanUpdateDto, @CurrentActor() actor: Actor) {
+    return this.commands.execute('mailingPlan.update', { id, body }, actor);
   }
 
   @Post(':id/archive')
@@ -119,7 +106,7 @@ export class MailingPlansController {
   @ApiOperation({ summary: 'Archive a mailing plan (kept for existing mailboxes, offered no more); audited' })
   @ApiOkResponse({ type: MailingPlanResponseDto })
   @ApiConflictResponse({ description: 'The default plan cannot be archived' })
-  archive(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<MailingPlanResponseDto> {
-    return this.archivePlan.execute(id, actor);
+  archive(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    return this.commands.execute('mailingPlan.archive', { id }, actor);
   }
 }

@@ -1,3 +1,4 @@
+import { CommandBus } from '../../modules/commands/command-bus';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PlanCloneDto } from '../../modules/plan/plan/dto/plan-clone.dto';
@@ -6,12 +7,7 @@ import { PlanListQueryDto } from '../../modules/plan/plan/dto/plan-list-query.dt
 import { PlanResponseDto } from '../../modules/plan/plan/dto/plan-response.dto';
 import { PlanUpdateDto } from '../../modules/plan/plan/dto/plan-update.dto';
 import { SignupAccessDto } from '../../modules/plan/plan/dto/signup-access.dto';
-import { ArchivePlanUseCase } from '../../modules/plan/plan/use-cases/archive-plan.use-case';
-import { ClonePlanUseCase } from '../../modules/plan/plan/use-cases/clone-plan.use-case';
-import { CreatePlanUseCase } from '../../modules/plan/plan/use-cases/create-plan.use-case';
 import { GetPlansUseCase } from '../../modules/plan/plan/use-cases/get-plans.use-case';
-import { SetSignupAccessUseCase } from '../../modules/plan/plan/use-cases/set-signup-access.use-case';
-import { UpdatePlanUseCase } from '../../modules/plan/plan/use-cases/update-plan.use-case';
 import type { Actor } from '../../modules/shared/actor';
 import { CurrentActor } from '../actor/current-actor.decorator';
 import { SignedRoute } from './signed-route.decorator';
@@ -21,12 +17,8 @@ import { SignedRoute } from './signed-route.decorator';
 @Controller('plugin/v1/admin/plans')
 export class PlansController {
   constructor(
-    private readonly createPlan: CreatePlanUseCase,
+    private readonly commands: CommandBus,
     private readonly getPlans: GetPlansUseCase,
-    private readonly updatePlan: UpdatePlanUseCase,
-    private readonly clonePlan: ClonePlanUseCase,
-    private readonly signupAccess: SetSignupAccessUseCase,
-    private readonly archivePlan: ArchivePlanUseCase,
   ) {}
 
   @Post()
@@ -35,8 +27,8 @@ export class PlansController {
       'Hosted Exchange Plan Wizard: create a plan (defaults filled in); 409 PLATFORM_DISABLED while Exchange hosting is off',
   })
   @ApiOkResponse({ type: PlanResponseDto })
-  create(@Body() body: PlanCreateDto, @CurrentActor() actor: Actor): Promise<PlanResponseDto> {
-    return this.createPlan.execute(body, actor);
+  create(@Body() body: PlanCreateDto, @CurrentActor() actor: Actor) {
+    return this.commands.execute('plan.create', { body }, actor);
   }
 
   @Get()
@@ -54,39 +46,27 @@ export class PlansController {
   @Patch(':id')
   @ApiOperation({ summary: 'Change a plan; given mailboxes/resources replace the old ones' })
   @ApiOkResponse({ type: PlanResponseDto })
-  update(
-    @Param('id') id: string,
-    @Body() body: PlanUpdateDto,
-    @CurrentActor() actor: Actor,
-  ): Promise<PlanResponseDto> {
-    return this.updatePlan.execute(id, body, actor);
+  update(@Param('id') id: string, @Body() body: PlanUpdateDto, @CurrentActor() actor: Actor) {
+    return this.commands.execute('plan.update', { id, body }, actor);
   }
 
   @Post(':id/clone')
   @ApiOkResponse({ type: PlanResponseDto })
-  clone(
-    @Param('id') id: string,
-    @Body() body: PlanCloneDto,
-    @CurrentActor() actor: Actor,
-  ): Promise<PlanResponseDto> {
-    return this.clonePlan.execute(id, body, actor);
+  clone(@Param('id') id: string, @Body() body: PlanCloneDto, @CurrentActor() actor: Actor) {
+    return this.commands.execute('plan.clone', { id, body }, actor);
   }
 
   @Put(':id/signup-access')
   @ApiOperation({ summary: 'Plans → Manage → Signup Access ON/OFF' })
   @ApiOkResponse({ type: PlanResponseDto })
-  setSignupAccess(
-    @Param('id') id: string,
-    @Body() body: SignupAccessDto,
-    @CurrentActor() actor: Actor,
-  ): Promise<PlanResponseDto> {
-    return this.signupAccess.execute(id, body, actor);
+  setSignupAccess(@Param('id') id: string, @Body() body: SignupAccessDto, @CurrentActor() actor: Actor) {
+    return this.commands.execute('plan.setSignupAccess', { id, body }, actor);
   }
 
   @Post(':id/archive')
   @HttpCode(200)
   @ApiOkResponse({ type: PlanResponseDto })
-  archive(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<PlanResponseDto> {
-    return this.archivePlan.execute(id, actor);
+  archive(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    return this.commands.execute('plan.archive', { id }, actor);
   }
 }

@@ -1,10 +1,8 @@
+import { CommandBus } from '../../modules/commands/command-bus';
 import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountResponseDto } from '../../modules/exchange/account/dto/account-response.dto';
-import {
-  PublicFolderCreateDto,
-  PublicFolderUseCase,
-} from '../../modules/exchange/public-folder/public-folder';
+import { PublicFolderCreateDto } from '../../modules/exchange/public-folder/public-folder';
 import type { Actor } from '../../modules/shared/actor';
 import { CurrentActor } from '../actor/current-actor.decorator';
 import { SignedRoute } from './signed-route.decorator';
@@ -13,7 +11,7 @@ import { SignedRoute } from './signed-route.decorator';
 @SignedRoute()
 @Controller('plugin/v1/accounts/:accountId/public-folder')
 export class PublicFolderController {
-  constructor(private readonly folders: PublicFolderUseCase) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @HttpCode(202)
@@ -24,13 +22,13 @@ export class PublicFolderController {
     @Body() body: PublicFolderCreateDto,
     @CurrentActor() actor: Actor,
   ) {
-    return this.folders.create(accountId, body, actor);
+    return this.commands.execute('publicFolder.create', { accountId, body }, actor);
   }
 
   @Delete()
   @HttpCode(202)
   @ApiAcceptedResponse({ type: AccountResponseDto })
   delete(@Param('accountId') accountId: string, @CurrentActor() actor: Actor) {
-    return this.folders.delete(accountId, actor);
+    return this.commands.execute('publicFolder.delete', { accountId }, actor);
   }
 }

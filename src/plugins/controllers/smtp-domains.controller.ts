@@ -1,3 +1,4 @@
+import { CommandBus } from '../../modules/commands/command-bus';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -6,7 +7,6 @@ import {
   SmtpDomainVerifyDto,
 } from '../../modules/exchange/addressing/dto/smtp-domain.dto';
 import { SmtpDomainsUseCase } from '../../modules/exchange/addressing/use-cases/smtp-domains.use-case';
-import { VerifySmtpDomainUseCase } from '../../modules/exchange/addressing/use-cases/verify-smtp-domain.use-case';
 import type { Actor } from '../../modules/shared/actor';
 import { CurrentActor } from '../actor/current-actor.decorator';
 import { SignedRoute } from './signed-route.decorator';
@@ -16,8 +16,8 @@ import { SignedRoute } from './signed-route.decorator';
 @Controller('plugin/v1/accounts/:accountId/domains')
 export class SmtpDomainsController {
   constructor(
+    private readonly commands: CommandBus,
     private readonly domains: SmtpDomainsUseCase,
-    private readonly verification: VerifySmtpDomainUseCase,
   ) {}
 
   @Get()
@@ -36,7 +36,7 @@ export class SmtpDomainsController {
     @Body() body: SmtpDomainCreateDto,
     @CurrentActor() actor: Actor,
   ) {
-    return this.domains.add(accountId, body, actor);
+    return this.commands.execute('domain.add', { accountId, body }, actor);
   }
 
   @Post(':domain/verify')
@@ -52,7 +52,7 @@ export class SmtpDomainsController {
     @Body() body: SmtpDomainVerifyDto | undefined,
     @CurrentActor() actor: Actor,
   ) {
-    return this.verification.verify(accountId, domain, body, actor);
+    return this.commands.execute('domain.verify', { accountId, domain, body }, actor);
   }
 
   @Put(':domain/primary')
@@ -64,7 +64,7 @@ export class SmtpDomainsController {
     @Param('domain') domain: string,
     @CurrentActor() actor: Actor,
   ) {
-    return this.domains.setPrimary(accountId, domain, actor);
+    return this.commands.execute('domain.setPrimary', { accountId, domain }, actor);
   }
 
   @Delete(':domain')
@@ -76,6 +76,6 @@ export class SmtpDomainsController {
     @Param('domain') domain: string,
     @CurrentActor() actor: Actor,
   ) {
-    return this.domains.delete(accountId, domain, actor);
+    return this.commands.execute('domain.delete', { accountId, domain }, actor);
   }
 }

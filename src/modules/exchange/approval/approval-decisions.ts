@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditLog } from '../../audit/audit-log';
-import type { Actor } from '../../shared/actor';
+import { Actor } from '../../shared/actor';
+import { DomainError } from '../../shared/errors/domain.error';
+import { ErrorCode } from '../../shared/errors/error-code.enum';
 import { CLOCK, type Clock } from '../../shared/clock/clock.port';
 import { forUpdate } from '../../shared/database/lock-for-update';
 import { Account } from '../account/account.entity';
@@ -12,7 +14,7 @@ import {
   ADMIN_PASSWORD_FIELD,
   type OrganizationProvisionInput,
 } from '../provisioning/organization-provision.input';
-import { ApprovalRequest, type ApprovalStatus } from './approval-request.entity';
+import { ApprovalRequest, COMMAND_APPROVAL, type ApprovalStatus } from './approval-request.entity';
 import { ApprovalRequests } from './approval-requests';
 import { ApprovalResponseDto } from './dto/approval-response.dto';
 
@@ -72,6 +74,49 @@ export class ApprovalDecisions {
     return manager.findOne(ApprovalRequest, { where: { id }, ...forUpdate(manager) });
   }
 
+  /**
+   * One approval of a request that holds a command, in the caller's transaction with the request locked: the
+   * approver's vote is added (one per person). Once the quorum is reached the request is approved and its sealed
+   * secret is returned opened, for the command to run after the commit; until then, null.
+   */
+  async vote(
+    request: ApprovalRequest,
+    reason: string | null,
+    actor: Actor,
+    manager: EntityManager,
+  ): Promise<{ reached: boolean; secret: string | null }> {
+    const votes = request.decisions ?? [];
+    if (votes.some((vote) => Actor.parse(vote.by).principal === actor.principal)) {
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        `${actor.toString()} has already approved request ${request.id}`,
+      );
+    }
+    const decisions = [...votes, { by: actor.toString(), at: this.clock.now().toISOString(), reason }];
+    if (decisions.length < request.quorum) {
+      const before = ApprovalResponseDto.from(request);
+      request.decisions = decisions;
+      await manager.update(ApprovalRequest, { id: request.id }, { decisions, updatedAt: this.clock.now() });
+      await this.audit.record(
+        {
+          actor,
+          action: 'approval.vote',
+          targetType: 'approval_request',
+          targetId: request.id,
+          before,
+          after: ApprovalResponseDto.from(request),
+        },
+        manager,
+      );
+      return { reached: false, secret: null };
+    }
+    const secret = request.sealedSecret ? this.requests.openSecret(request) : null;
+    request.decisions = decisions;
+    await manager.update(ApprovalRequest, { id: request.id }, { decisions });
+    await this.decide(request, 'approved', reason, actor, manager);
+    return { reached: true, secret };
+  }
+
   /** Records the decision (secret wiped); a rejected or expired signup's account is discarded. */
   async decide(
     request: ApprovalRequest,
@@ -96,7 +141,10 @@ export class ApprovalDecisions {
       { id: request.id },
       { status, reason, decidedBy: request.decidedBy, decidedAt: now, sealedSecret: null, updatedAt: now },
     );
-    if (status !== 'approved') await deleteAccountRows(manager, request.accountId);
+    // Only a signup reserved anything (its pending account); a command reserves nothing until it runs.
+    if (status !== 'approved' && status !== 'failed' && request.kind !== COMMAND_APPROVAL) {
+      await deleteAccountRows(manager, request.accountId);
+    }
     await this.audit.record(
       {
         actor,

@@ -25,8 +25,10 @@ export class ApprovalRequests {
       accountId: string;
       kind: string;
       payload: Record<string, unknown>;
-      secret: string;
+      /** The one secret the change needs (sealed until decided); null for none. */
+      secret: string | null;
       actor: Actor;
+      quorum?: number;
     },
   ): Promise<ApprovalRequest> {
     const now = this.clock.now();
@@ -38,7 +40,9 @@ export class ApprovalRequests {
       status: 'pending',
       requestedBy: request.actor.toString(),
       payload: request.payload,
-      sealedSecret: this.box.seal(request.secret, secretContext(id)),
+      sealedSecret: request.secret === null ? null : this.box.seal(request.secret, secretContext(id)),
+      quorum: request.quorum ?? 1,
+      decisions: null,
       reason: null,
       decidedBy: null,
       decidedAt: null,

@@ -17,6 +17,8 @@ export interface AppConfig {
   operationsLeaseMs: number;
   /** What customers publish in DNS for their SMTP domains. */
   dns: { mxHost?: string; mxPriority: number; autodiscoverHost?: string; spfInclude?: string };
+  /** Commands that wait for approval, by the requester's role, and how many distinct approvers they need. */
+  approvals: { rules: { role: string; command: string }[]; quorum: number };
   /** Which domains customers may claim and how they prove them. */
   domains: {
     /** RESERVED_DOMAINS in ASCII form (their subdomains are reserved too). */

@@ -111,6 +111,25 @@ export class EnvSchema {
   })
   RESERVED_DOMAINS?: string;
 
+  /**
+   * Which commands wait for a manager's approval, by the role that asks: `role:command` pairs, comma-separated
+   * (`none` for no command). Signups of plans that require approval wait whoever asks.
+   */
+  @IsString()
+  @Matches(/^\s*(none|[a-z]+:[A-Za-z.]+(\s*,\s*[a-z]+:[A-Za-z.]+)*)\s*$/, {
+    message:
+      'APPROVAL_RULES must be "none" or comma-separated role:command pairs, e.g. support:account.terminate,support:mailbox.delete',
+  })
+  APPROVAL_RULES: string =
+    'support:account.terminate,support:account.suspend,support:mailbox.delete,support:mailbox.setPassword';
+
+  /** How many managers (distinct people, never the requester) must approve a command. */
+  @Transform(toInteger)
+  @IsInt({ message: 'APPROVAL_QUORUM must be an integer between 1 and 5' })
+  @Min(1, { message: 'APPROVAL_QUORUM must be an integer between 1 and 5' })
+  @Max(5, { message: 'APPROVAL_QUORUM must be an integer between 1 and 5' })
+  APPROVAL_QUORUM: number = 1;
+
   /** Who must prove a domain in DNS before it is used: domains customers add (default), every domain, or nobody. */
   @IsIn(DOMAIN_VERIFICATION_MODES, { message: 'DOMAIN_VERIFICATION must be customer, all or off' })
   DOMAIN_VERIFICATION: (typeof DOMAIN_VERIFICATION_MODES)[number] = 'customer';

@@ -67,6 +67,16 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
       autodiscoverHost: schema.DNS_AUTODISCOVER_HOST,
       spfInclude: schema.DNS_SPF_INCLUDE,
     },
+    approvals: {
+      rules:
+        schema.APPROVAL_RULES.trim() === 'none'
+          ? []
+          : schema.APPROVAL_RULES.split(',').map((pair) => {
+              const [role, command] = pair.trim().split(':');
+              return { role, command };
+            }),
+      quorum: schema.APPROVAL_QUORUM,
+    },
     domains: {
       reserved: (schema.RESERVED_DOMAINS ?? '')
         .split(',')

@@ -1,6 +1,7 @@
 import { Authorize } from '../../../policy/authorize.decorator';
 import { isUUID } from 'class-validator';
 import { Inject, Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Actor } from '../../../shared/actor';
 import { CLOCK, type Clock } from '../../../shared/clock/clock.port';
@@ -10,7 +11,8 @@ import { validateInput } from '../../../shared/validation/validate-input';
 import { dbTime } from '../../operations/engine/db-time';
 import { Account } from '../../account/account.entity';
 import { ApprovalDecisions } from '../approval-decisions';
-import { ApprovalRequest } from '../approval-request.entity';
+import { APPROVED_COMMAND_RUNNER, type ApprovedCommandRunner } from '../approved-command.runner';
+import { ApprovalRequest, COMMAND_APPROVAL } from '../approval-request.entity';
 import { ApprovalApproveDto, ApprovalRejectDto } from '../dto/approval-decision.dto';
 import { ApprovalResponseDto } from '../dto/approval-response.dto';
 
@@ -23,14 +25,18 @@ export class DecideApprovalUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly decisions: ApprovalDecisions,
+    private readonly moduleRef: ModuleRef,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Authorize('approval.decide')
   async approve(id: string, input: unknown, actor: Actor): Promise<ApprovalResponseDto> {
     const dto = await validateInput(ApprovalApproveDto, input);
-    return this.dataSource.transaction(async (manager) => {
+    const decided = await this.dataSource.transaction(async (manager) => {
       const request = await this.pending(id, actor, manager);
+      if (request.kind === COMMAND_APPROVAL) {
+        return { request, ...(await this.decisions.vote(request, dto.reason ?? null, actor, manager)) };
+      }
       const account = await manager.findOneBy(Account, { id: request.accountId });
       if (account?.status === 'pending_verification') {
         // Approval is not proof of the domain: Exchange would become authoritative for a name nobody proved.
@@ -40,8 +46,10 @@ export class DecideApprovalUseCase {
         );
       }
       const operationId = await this.decisions.provision(request, dto.reason ?? null, actor, manager);
-      return ApprovalResponseDto.from(request, operationId);
+      return { request, reached: false, secret: null, operationId };
     });
+    if (!decided.reached) return ApprovalResponseDto.from(decided.request, decided.operationId ?? null);
+    return this.runApproved(decided.request, decided.secret, actor);
   }
 
   @Authorize('approval.decide')
@@ -55,6 +63,34 @@ export class DecideApprovalUseCase {
   }
 
   /** Expires every pending request whose time is up; returns how many. */
+  /**
+   * The command of a request that has just been approved (committed: exactly one decision gets here) runs as its
+   * requester. If it is refused now (the account changed meanwhile, say), the request ends `failed` with why.
+   */
+  private async runApproved(
+    request: ApprovalRequest,
+    secret: string | null,
+    approver: Actor,
+  ): Promise<ApprovalResponseDto> {
+    const runner = this.moduleRef.get<ApprovedCommandRunner>(APPROVED_COMMAND_RUNNER, { strict: false });
+    try {
+      const result = (await runner.run(request, secret)) as { operationId?: string | null } | undefined;
+      return ApprovalResponseDto.from(request, result?.operationId ?? null);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      await this.dataSource.transaction((manager) =>
+        this.decisions.decide(
+          request,
+          'failed',
+          `The approved command was refused: ${error.detail}`,
+          approver,
+          manager,
+        ),
+      );
+      return ApprovalResponseDto.from(request);
+    }
+  }
+
   @Authorize('approval.expireDue')
   async expireDue(actor: Actor): Promise<number> {
     const due = await this.dataSource.manager

@@ -7,6 +7,7 @@ import { Accounts1764403200000 } from './1764403200000-accounts';
 import { ExchangeObjects1764489600000 } from './1764489600000-exchange-objects';
 import { MailingPlanExtraFeatures1764576000000 } from './1764576000000-mailing-plan-extra-features';
 import { DomainOwnership1764662400000 } from './1764662400000-domain-ownership';
+import { CommandApprovals1764748800000 } from './1764748800000-command-approvals';
 
 /** Every migration, in order. A new migration is added here and never edited once released. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ExchangeObjects1764489600000,
   MailingPlanExtraFeatures1764576000000,
   DomainOwnership1764662400000,
+  CommandApprovals1764748800000,
 ];
