@@ -1,3 +1,4 @@
+import { EventsModule } from '../events/events.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
@@ -84,6 +85,7 @@ const USE_CASES = [
 /** Customer accounts and their Exchange organizations, provisioned through the operations engine. */
 @Module({
   imports: [
+    EventsModule,
     TypeOrmModule.forFeature([
       Account,
       ApprovalRequest,

@@ -164,3 +164,37 @@ describe.each(BACKENDS)('approvals of commands (%s)', (backend) => {
     expect(await userExists(gus.upn)).toBe(false);
   });
 });
+
+describe('a quorum of two approvers (APPROVAL_QUORUM=2)', () => {
+  let bed: SignupBed;
+  let acct: Awaited<ReturnType<SignupBed['activeAccount']>>;
+
+  beforeAll(async () => {
+    bed = await SignupBed.start('sqlite', { APPROVAL_QUORUM: '2' });
+    acct = await bed.activeAccount(await bed.plan(), 'quorum');
+  });
+  afterAll(() => bed?.stop());
+
+  it('runs the command only once two different people approved it; the same person twice does not count', async () => {
+    const terminate = await bed.app
+      .signed('post', `/plugin/v1/accounts/${acct.id}/terminate`, undefined, { actor: 'support:sue' })
+      .expect(202);
+    expect(terminate.body).toMatchObject({ kind: 'command', status: 'pending', quorum: 2 });
+    const approve = (actor: string) =>
+      bed.app.signed('post', `${APPROVALS}/${terminate.body.id}/approve`, {}, { actor });
+
+    const first = await approve('manager:max').expect(200);
+    expect(first.body).toMatchObject({ status: 'pending', approvedBy: ['manager:max'], operationId: null });
+    expect(await bed.drain()).toBe(0);
+    expect((await approve('admin:max')).status).toBe(409);
+    expect((await bed.app.signed('get', `/plugin/v1/accounts/${acct.id}`).expect(200)).body.status).toBe(
+      'active',
+    );
+
+    const second = await approve('admin:ada').expect(200);
+    expect(second.body).toMatchObject({ status: 'approved', approvedBy: ['manager:max', 'admin:ada'] });
+    expect(await bed.drain()).toBe(1);
+    await bed.app.signed('get', `/plugin/v1/accounts/${acct.id}`).expect(404);
+    expect(await bed.exists(acct.orgDn)).toBe(false);
+  });
+});

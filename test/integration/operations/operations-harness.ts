@@ -1,3 +1,4 @@
+import { EventOutbox } from '../../../src/modules/events/event-outbox';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../../../src/modules/audit/audit-log';
@@ -63,6 +64,7 @@ export class OperationsHarness {
       this.dataSource,
       this.registry,
       this.app.get(AuditLog),
+      this.app.get(EventOutbox),
       this.clock,
       this.app.get<SecretBox>(SECRET_BOX),
       { ...TEST_WORKER_OPTIONS, ...options },

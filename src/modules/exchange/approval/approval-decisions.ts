@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditLog } from '../../audit/audit-log';
+import { EventOutbox } from '../../events/event-outbox';
 import { Actor } from '../../shared/actor';
 import { DomainError } from '../../shared/errors/domain.error';
 import { ErrorCode } from '../../shared/errors/error-code.enum';
@@ -29,6 +30,7 @@ export class ApprovalDecisions {
     private readonly requests: ApprovalRequests,
     private readonly operations: OperationsService,
     private readonly audit: AuditLog,
+    private readonly outbox: EventOutbox,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -141,6 +143,16 @@ export class ApprovalDecisions {
       { id: request.id },
       { status, reason, decidedBy: request.decidedBy, decidedAt: now, sealedSecret: null, updatedAt: now },
     );
+    await this.outbox.record(manager, status === 'expired' ? 'approval.expired' : 'approval.decided', {
+      approvalId: request.id,
+      kind: request.kind,
+      accountId: request.accountId,
+      status,
+      requestedBy: request.requestedBy,
+      decidedBy: request.decidedBy,
+      reason,
+      ...(operationId && { operationId }),
+    });
     // Only a signup reserved anything (its pending account); a command reserves nothing until it runs.
     if (status !== 'approved' && status !== 'failed' && request.kind !== COMMAND_APPROVAL) {
       await deleteAccountRows(manager, request.accountId);

@@ -5,6 +5,7 @@ import type { Actor } from '../../shared/actor';
 import { CLOCK, type Clock } from '../../shared/clock/clock.port';
 import { SECRET_BOX, type SecretBox } from '../../shared/crypto/secret-box';
 import { ApprovalRequest } from './approval-request.entity';
+import { EventOutbox } from '../../events/event-outbox';
 
 /** How long a request waits for a manager before it expires. */
 export const APPROVAL_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -17,6 +18,7 @@ export class ApprovalRequests {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SECRET_BOX) private readonly box: SecretBox,
+    private readonly outbox: EventOutbox,
   ) {}
 
   async open(
@@ -51,6 +53,13 @@ export class ApprovalRequests {
       updatedAt: now,
     });
     await manager.save(ApprovalRequest, row);
+    await this.outbox.record(manager, 'approval.requested', {
+      approvalId: id,
+      kind: row.kind,
+      accountId: row.accountId,
+      requestedBy: row.requestedBy,
+      expiresAt: row.expiresAt.toISOString(),
+    });
     return row;
   }
 

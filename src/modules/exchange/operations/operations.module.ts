@@ -1,3 +1,4 @@
+import { EventsModule } from '../../events/events.module';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_CONFIG_KEY, type AppConfig } from '../../globals/config/app-config';
@@ -13,7 +14,7 @@ import { GetOperationUseCase } from './use-cases/get-operation.use-case';
 
 /** The provisioning engine: persisted operations with idempotent steps, run by a claiming worker. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Operation, OperationStep]), AuditModule],
+  imports: [TypeOrmModule.forFeature([Operation, OperationStep]), AuditModule, EventsModule],
   providers: [
     {
       provide: OPERATIONS_WORKER_OPTIONS,

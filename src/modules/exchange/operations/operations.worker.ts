@@ -1,3 +1,4 @@
+import { EventOutbox } from '../../events/event-outbox';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import {
@@ -35,6 +36,7 @@ export class OperationsWorker implements OnApplicationBootstrap, OnModuleDestroy
     private readonly dataSource: DataSource,
     private readonly registry: OperationRegistry,
     private readonly audit: AuditLog,
+    private readonly outbox: EventOutbox,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SECRET_BOX) private readonly box: SecretBox,
     @Inject(OPERATIONS_WORKER_OPTIONS) private readonly options: OperationsWorkerOptions,
@@ -117,7 +119,7 @@ export class OperationsWorker implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   private deps() {
-    const { dataSource, registry, audit, clock, box, options, logger } = this;
-    return { dataSource, registry, audit, clock, box, options, logger };
+    const { dataSource, registry, audit, outbox, clock, box, options, logger } = this;
+    return { dataSource, registry, audit, outbox, clock, box, options, logger };
   }
 }

@@ -13,11 +13,13 @@ import { OperationStep } from '../operation-step.entity';
 import { backoffDelayMs, type OperationsWorkerOptions } from '../operations-worker.options';
 import { OperationLease, type OperationPatch, type StepPatch } from './operation-lease';
 import { stepContext } from './step-context';
+import type { EventOutbox } from '../../../events/event-outbox';
 
 export interface RunnerDeps {
   dataSource: DataSource;
   registry: OperationRegistry;
   audit: AuditLog;
+  outbox: EventOutbox;
   clock: Clock;
   box: SecretBox;
   options: OperationsWorkerOptions;
@@ -217,6 +219,19 @@ export class OperationRunner {
 
   private async recordAudit(status: OperationStatus, lastError: string | null, manager: EntityManager) {
     const operation = this.operation;
+    await this.deps.outbox.record(
+      manager,
+      status === 'succeeded' ? 'operation.succeeded' : 'operation.failed',
+      {
+        operationId: operation.id,
+        kind: operation.kind,
+        accountId: operation.accountId,
+        target: { type: operation.targetType, id: operation.targetId },
+        status,
+        lastError,
+        actor: operation.actor,
+      },
+    );
     await this.deps.audit.record(
       {
         actor: Actor.parse(operation.actor),

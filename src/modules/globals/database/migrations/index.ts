@@ -8,6 +8,7 @@ import { ExchangeObjects1764489600000 } from './1764489600000-exchange-objects';
 import { MailingPlanExtraFeatures1764576000000 } from './1764576000000-mailing-plan-extra-features';
 import { DomainOwnership1764662400000 } from './1764662400000-domain-ownership';
 import { CommandApprovals1764748800000 } from './1764748800000-command-approvals';
+import { OutboxEvents1764835200000 } from './1764835200000-outbox-events';
 
 /** Every migration, in order. A new migration is added here and never edited once released. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   MailingPlanExtraFeatures1764576000000,
   DomainOwnership1764662400000,
   CommandApprovals1764748800000,
+  OutboxEvents1764835200000,
 ];
