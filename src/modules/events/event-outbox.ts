@@ -12,7 +12,10 @@ export class EventOutbox {
   constructor(@Inject(CLOCK) private readonly clock: Clock) {}
 
   async record(manager: EntityManager, type: EventType, payload: Record<string, unknown>): Promise<void> {
-    await manager.save(OutboxEvent, manager.create(OutboxEvent, { type, payload, occurredAt: this.clock.now() }));
+    await manager.save(
+      OutboxEvent,
+      manager.create(OutboxEvent, { type, payload, occurredAt: this.clock.now() }),
+    );
     if (manager.queryRunner) manager.queryRunner.data = { ...manager.queryRunner.data, [WROTE_EVENTS]: true };
   }
 }
