@@ -46,6 +46,7 @@ describe.each(BACKENDS)('migrations (%s)', (backend) => {
       'mpf_connection',
       'operation_steps',
       'operations',
+      'outbox_events',
       'plan_mailing_plans',
       'plan_resources',
       'plans',

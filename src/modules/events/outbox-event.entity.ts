@@ -1,12 +1,16 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** What consumers learn without polling: an operation or an approval ended, an approval was requested. */
+/**
+ * What consumers learn without polling: an operation or an approval ended, an approval was requested, a line of
+ * a bulk import was settled.
+ */
 export const EVENT_TYPES = [
   'operation.succeeded',
   'operation.failed',
   'approval.requested',
   'approval.decided',
   'approval.expired',
+  'import.progress',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

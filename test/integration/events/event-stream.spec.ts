@@ -17,7 +17,11 @@ describe.each(BACKENDS)('the event stream (%s)', (backend) => {
 
   beforeAll(async () => {
     bed = await SignupBed.start(backend);
-    acct = await bed.activeAccount(await bed.plan(), 'events');
+    const planId = await bed.plan({
+      mailboxes: [{ mailingPlan: 'BaseMail', max: 20, freeUnits: 0, setupFee: 0, recurringFee: 1 }],
+      resources: { mailStoreMb: { max: 100_000, freeUnits: 100_000 } },
+    });
+    acct = await bed.activeAccount(planId, 'events');
     stream = bed.app.app.get(EventStream);
   });
   afterAll(() => bed?.stop());
@@ -100,6 +104,24 @@ describe.each(BACKENDS)('the event stream (%s)', (backend) => {
     again();
     expect(before.map((e) => e.payload.operationId)).toEqual([first.operationId]);
     expect(caughtUp.map((e) => e.payload.operationId)).toEqual([second.operationId, third.operationId]);
+  });
+
+  it('announces each settled line of a bulk import', async () => {
+    const seen: OutboxEvent[] = [];
+    const stop = await stream.subscribe((event) => {
+      if (event.type === 'import.progress') seen.push(event);
+    });
+    const csv = `localPart,displayName,password,mailingPlan\nivy,Ivy,${STRONG_PASSWORD},BaseMail\njon,Jon,${STRONG_PASSWORD},BaseMail`;
+    const imported = await bed.app
+      .signed('post', `/plugin/v1/accounts/${acct.id}/mailbox-imports`, { csv })
+      .expect(202);
+    await bed.drain();
+    await stream.settled();
+    stop();
+    expect(seen.map((e) => [e.payload.importId, e.payload.line, e.payload.total, e.payload.status])).toEqual([
+      [imported.body.id, 1, 2, 'succeeded'],
+      [imported.body.id, 2, 2, 'succeeded'],
+    ]);
   });
 
   it('writes no event for a change that was refused', async () => {

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { FieldError } from '../../shared/errors/domain.error';
 
 /** A bulk import of mailboxes from CSV: what was asked, by whom; its rows say what became of each line. */
@@ -13,6 +13,7 @@ export class MailboxImport {
 
 /** One CSV line: accepted (a mailbox and its `mailbox.create` operation) or rejected with the field errors. */
 @Entity('mailbox_import_rows')
+@Index('idx_mailbox_import_rows_operation', ['operationId'])
 export class MailboxImportRow {
   @PrimaryColumn({ name: 'import_id', type: 'varchar', length: 36 }) importId!: string;
   /** 1 for the first line after the header. */

@@ -4,6 +4,8 @@ import { ExchangeGateway } from '../../mpf/connection/exchange-gateway';
 import { CLOCK, type Clock } from '../../shared/clock/clock.port';
 import { AddressBook } from '../addressing/address-book';
 import { settleObject } from '../addressing/object-outcome';
+import { EventOutbox } from '../../events/event-outbox';
+import { MailboxImport, MailboxImportRow } from '../mailbox-import/mailbox-import.entity';
 import type { OperationOutcome } from '../operations/operation-definition';
 import { OperationRegistry } from '../operations/operation.registry';
 import {
@@ -44,6 +46,7 @@ export class MailboxOperations implements OnModuleInit {
     private readonly registry: OperationRegistry,
     private readonly gateway: ExchangeGateway,
     private readonly addresses: AddressBook,
+    private readonly outbox: EventOutbox,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -86,10 +89,28 @@ export class MailboxOperations implements OnModuleInit {
     });
   }
 
-  private created(outcome: OperationOutcome<MailboxCreateInput>, manager: EntityManager) {
+  private async created(outcome: OperationOutcome<MailboxCreateInput>, manager: EntityManager) {
     const created = outcome.output<{ samAccountName?: string }>('createUser');
-    return settleObject(manager, 'mailbox', outcome.input.mailboxId, outcome, 'create', this.clock.now(), {
+    await settleObject(manager, 'mailbox', outcome.input.mailboxId, outcome, 'create', this.clock.now(), {
       samAccountName: created?.samAccountName ?? null,
+    });
+    await this.importProgress(outcome, manager);
+  }
+
+  /** A mailbox of a bulk import is settled: its line's outcome is announced (`import.progress`). */
+  private async importProgress(outcome: OperationOutcome<MailboxCreateInput>, manager: EntityManager) {
+    const row = await manager.findOneBy(MailboxImportRow, { operationId: outcome.operationId });
+    if (!row) return;
+    const found = await manager.findOneBy(MailboxImport, { id: row.importId });
+    await this.outbox.record(manager, 'import.progress', {
+      importId: row.importId,
+      accountId: outcome.accountId,
+      line: row.line,
+      total: found?.total ?? null,
+      address: row.address,
+      mailboxId: row.mailboxId,
+      operationId: outcome.operationId,
+      status: outcome.status,
     });
   }
 

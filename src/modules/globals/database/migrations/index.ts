@@ -9,6 +9,7 @@ import { MailingPlanExtraFeatures1764576000000 } from './1764576000000-mailing-p
 import { DomainOwnership1764662400000 } from './1764662400000-domain-ownership';
 import { CommandApprovals1764748800000 } from './1764748800000-command-approvals';
 import { OutboxEvents1764835200000 } from './1764835200000-outbox-events';
+import { ImportRowOperation1764921600000 } from './1764921600000-import-row-operation';
 
 /** Every migration, in order. A new migration is added here and never edited once released. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   DomainOwnership1764662400000,
   CommandApprovals1764748800000,
   OutboxEvents1764835200000,
+  ImportRowOperation1764921600000,
 ];
