@@ -1,6 +1,11 @@
 import { Injectable, type Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import type { Actor } from '../shared/actor';
+import { DataSource } from 'typeorm';
+import { ApprovalRequest, COMMAND_APPROVAL } from '../exchange/approval/approval-request.entity';
+import { forUpdate } from '../shared/database/lock-for-update';
+import { ErrorCode } from '../shared/errors/error-code.enum';
+import { Actor } from '../shared/actor';
+import { joinSecrets } from './command-secrets';
 import { DomainError } from '../shared/errors/domain.error';
 import { validateInput } from '../shared/validation/validate-input';
 import type { ApprovalResponseDto } from '../exchange/approval/dto/approval-response.dto';
@@ -46,6 +51,7 @@ export const isCommandName = (name: string): name is CommandName => Object.hasOw
 @Injectable()
 export class CommandBus {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly moduleRef: ModuleRef,
     private readonly rules: ApprovalRules,
     private readonly approvals: CommandApprovals,
@@ -53,15 +59,40 @@ export class CommandBus {
 
   /**
    * Runs a command, or, when the approval rules hold it for the actor's role, opens an approval request and
-   * answers it (status `pending`). `approved` names the approved request a replay comes from.
+   * answers it (status `pending`).
    */
   async execute<N extends CommandName>(
     name: N,
     input: unknown,
     actor: Actor,
   ): Promise<CommandResult<N> | ApprovalResponseDto>;
-  async execute(name: string, input: unknown, actor: Actor, replay?: { approved: string }): Promise<unknown>;
-  async execute(name: string, input: unknown, actor: Actor, replay?: { approved: string }): Promise<unknown> {
+  async execute(name: string, input: unknown, actor: Actor): Promise<unknown>;
+  async execute(name: string, input: unknown, actor: Actor): Promise<unknown> {
+    return this.dispatch(name, input, actor, true);
+  }
+
+  /**
+   * Runs the command an approved request holds, as its requester, once: the request must be a command's,
+   * approved, and not run yet (marked run in the same locked read, so a second call is refused).
+   */
+  async runApproved(requestId: string, secret: string | null): Promise<unknown> {
+    const request = await this.dataSource.transaction(async (manager) => {
+      const row = await manager.findOne(ApprovalRequest, { where: { id: requestId }, ...forUpdate(manager) });
+      if (row?.kind !== COMMAND_APPROVAL || row.status !== 'approved' || row.payload.ran === true) {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `Approval request ${requestId} holds no approved command to run`,
+        );
+      }
+      await manager.update(ApprovalRequest, { id: requestId }, { payload: { ...row.payload, ran: true } });
+      return row;
+    });
+    const { command, input } = request.payload as { command: string; input: Record<string, unknown> };
+    const secrets = secret === null ? null : (JSON.parse(secret) as Record<string, string>);
+    return this.dispatch(command, joinSecrets(input, secrets), Actor.parse(request.requestedBy), false);
+  }
+
+  private async dispatch(name: string, input: unknown, actor: Actor, mayHold: boolean): Promise<unknown> {
     if (!isCommandName(name)) {
       throw DomainError.validation([
         {
@@ -86,7 +117,7 @@ export class CommandBus {
       ...(definition.input ? await validateInput(definition.input, ids) : noInput(ids)),
       ...(body !== undefined && { body: requireObject(body, '(body)') }),
     };
-    const held = replay ? null : this.rules.heldFor(name, actor);
+    const held = mayHold ? this.rules.heldFor(name, actor) : null;
     if (held) return this.approvals.request(name, held, valid, actor);
     return definition.run((type) => this.moduleRef.get(type, { strict: false }), valid, actor);
   }

@@ -1,5 +1,8 @@
-/** Input keys that hold secrets: sealed while a command waits for approval, never stored or shown in clear. */
-const SECRET_KEY = /password/i;
+/**
+ * Input keys that hold secrets (a password, an import's CSV with its passwords): sealed while a command waits for
+ * approval, never stored, audited or shown in clear.
+ */
+const SECRET_KEY = /password|secret|csv/i;
 
 type Json = Record<string, unknown>;
 

@@ -15,8 +15,9 @@ export const EVENT_TYPES = [
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /**
- * One event, written in the transaction that made it true (so it exists exactly when its change committed),
- * numbered in commit order of insertion: a subscriber that was down resumes after the last id it saw.
+ * One event, written in the transaction that made it true (so it exists exactly when its change committed). Its
+ * id is taken at insert, so ids may commit out of order or never (a rolled-back transaction): the stream waits at
+ * a missing id (see GAP_WAIT_MS). A subscriber that was down resumes after the last id it saw.
  */
 @Entity('outbox_events')
 export class OutboxEvent {

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { Actor } from '../shared/actor';
+import { DomainError } from '../shared/errors/domain.error';
+import { ErrorCode } from '../shared/errors/error-code.enum';
 import { authorize } from './policy';
 import type { OperationName } from './policy.table';
 
@@ -21,7 +23,12 @@ export function Authorize(operation: OperationName, options: AuthorizeOptions = 
     descriptor.value = async function authorized(this: unknown, ...args: unknown[]): Promise<unknown> {
       const actor = args.find((arg): arg is Actor => arg instanceof Actor);
       const account = options.account === undefined ? undefined : args[options.account];
-      authorize(operation, actor, typeof account === 'string' ? account : undefined);
+      if (options.account !== undefined && typeof account !== 'string') {
+        throw new DomainError(ErrorCode.FORBIDDEN, `${operation} needs the id of the account it is about`, {
+          meta: { operation },
+        });
+      }
+      authorize(operation, actor, account as string | undefined);
       return await method.apply(this, args);
     };
     Reflect.defineMetadata(OPERATION, { operation, ...options }, target, property);

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { CommandBus } from '../../../src/modules/commands/command-bus';
 import { ApprovalRequest } from '../../../src/modules/exchange/approval/approval-request.entity';
 import { DecideApprovalUseCase } from '../../../src/modules/exchange/approval/use-cases/decide-approval.use-case';
 import { Operation } from '../../../src/modules/exchange/operations/operation.entity';
@@ -131,6 +132,17 @@ describe.each(BACKENDS)('approvals of commands (%s)', (backend) => {
       .getRepository(ApprovalRequest)
       .findOneByOrFail({ id: held.body.id });
     expect(after.sealedSecret).toBeNull();
+    const dataSource = bed.app.app.get(DataSource);
+    const stored = JSON.stringify([
+      await dataSource.query('SELECT * FROM audit_log'),
+      await dataSource.query('SELECT * FROM outbox_events'),
+      (await bed.app.signed('get', `${APPROVALS}?status=approved`).expect(200)).body,
+    ]);
+    expect(stored).not.toContain(secret);
+    // It ran once: running the approved request again is refused.
+    await expect(bed.app.app.get(CommandBus).runApproved(held.body.id, null)).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 
   it('gives one outcome when 20 managers approve at once: one approval, one operation', async () => {

@@ -98,6 +98,21 @@ describe('the policy table, asked by every use case', () => {
     expect(unmarked).toEqual([]);
   });
 
+  it('names the account id argument of every method that takes one (the tenant check depends on it)', () => {
+    const wrong = classes.flatMap((c) =>
+      c.publicMethods
+        .filter((m) => {
+          const marked = authorizationOf(c.type.prototype, m.name);
+          const index = m.params.indexOf('accountId');
+          return (
+            marked !== undefined && (index === -1 ? marked.account !== undefined : marked.account !== index)
+          );
+        })
+        .map((m) => `${c.name}.${m.name}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
   it('has no entry that no use case uses, and every method takes an actor', () => {
     const used = new Set<OperationName>();
     const withoutActor: string[] = [];

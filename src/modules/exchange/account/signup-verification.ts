@@ -1,3 +1,4 @@
+import { ORGANIZATION_PROVISION } from '../provisioning/organization-provision.input';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Plan } from '../../plan/plan/plan.entity';
@@ -49,7 +50,7 @@ export class SignupVerification {
 
   private async pendingRequest(manager: EntityManager, accountId: string): Promise<ApprovalRequest> {
     const request = await manager.findOne(ApprovalRequest, {
-      where: { accountId, status: 'pending' },
+      where: { accountId, status: 'pending', kind: ORGANIZATION_PROVISION },
       ...forUpdate(manager),
     });
     if (!request) {

@@ -20,9 +20,10 @@ import { ApprovalRequests } from './approval-requests';
 import { ApprovalResponseDto } from './dto/approval-response.dto';
 
 /**
- * The outcomes of a signup's approval request, inside the caller's transaction with the request locked: approved
- * (provisioning starts with the sealed password), rejected or expired (the pending account is discarded). Used by
- * the decision use case, its expiry, and a signup whose primary domain was proven in DNS.
+ * The outcomes of an approval request, inside the caller's transaction with the request locked: a held command's
+ * votes; a signup approved (provisioning starts with the sealed password); any request rejected, expired or
+ * failed (a signup's pending account is discarded). Each outcome is audited and announced as an event. Used by the
+ * decision use case, its expiry, and a signup whose primary domain was proven in DNS.
  */
 @Injectable()
 export class ApprovalDecisions {

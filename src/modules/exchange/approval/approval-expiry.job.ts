@@ -14,10 +14,10 @@ import { DecideApprovalUseCase } from './use-cases/decide-approval.use-case';
 
 const EVERY_MS = 60_000;
 
-/** Expires overdue approval requests once a minute, in the processes that run the operations worker. */
 /** The actor this job acts as (the policy lets `system` expire due approvals). */
 const JOB = new Actor('system', 'approval-expiry');
 
+/** Expires overdue approval requests once a minute, in the processes that run the operations worker. */
 @Injectable()
 export class ApprovalExpiryJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ApprovalExpiryJob.name);

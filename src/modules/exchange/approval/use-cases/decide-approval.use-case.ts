@@ -1,6 +1,6 @@
 import { Authorize } from '../../../policy/authorize.decorator';
 import { isUUID } from 'class-validator';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Actor } from '../../../shared/actor';
@@ -17,11 +17,15 @@ import { ApprovalApproveDto, ApprovalRejectDto } from '../dto/approval-decision.
 import { ApprovalResponseDto } from '../dto/approval-response.dto';
 
 /**
- * A manager's decision on a pending signup. Approve starts `organization.provision` with the sealed password;
- * reject and expiry discard the pending account (its names become free). The approver must not be the requester.
+ * A manager's decision on a pending request, never the requester's. A signup: approve starts
+ * `organization.provision` with the sealed password; reject and expiry discard the pending account. A held
+ * command: each approval is a vote, and once the quorum is reached the command runs as its requester; reject
+ * and expiry change nothing.
  */
 @Injectable()
 export class DecideApprovalUseCase {
+  private readonly logger = new Logger('Approvals');
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly decisions: ApprovalDecisions,
@@ -62,7 +66,6 @@ export class DecideApprovalUseCase {
     });
   }
 
-  /** Expires every pending request whose time is up; returns how many. */
   /**
    * The command of a request that has just been approved (committed: exactly one decision gets here) runs as its
    * requester. If it is refused now (the account changed meanwhile, say), the request ends `failed` with why.
@@ -77,12 +80,15 @@ export class DecideApprovalUseCase {
       const result = (await runner.run(request, secret)) as { operationId?: string | null } | undefined;
       return ApprovalResponseDto.from(request, result?.operationId ?? null);
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
+      // Refused now (the account changed meanwhile, say) or broken: either way it did not run, and says why.
+      const why =
+        error instanceof DomainError ? error.detail : 'it failed unexpectedly (see the service log)';
+      if (!(error instanceof DomainError)) this.logger.error(error instanceof Error ? error : String(error));
       await this.dataSource.transaction((manager) =>
         this.decisions.decide(
           request,
           'failed',
-          `The approved command was refused: ${error.detail}`,
+          `The approved command was refused: ${why}`.slice(0, 500),
           approver,
           manager,
         ),
@@ -91,6 +97,7 @@ export class DecideApprovalUseCase {
     }
   }
 
+  /** Expires every pending request whose time is up; returns how many. */
   @Authorize('approval.expireDue')
   async expireDue(actor: Actor): Promise<number> {
     const due = await this.dataSource.manager
@@ -116,13 +123,8 @@ export class DecideApprovalUseCase {
     const request = isUUID(id) ? await this.decisions.lock(id, manager) : null;
     if (!request) throw new DomainError(ErrorCode.NOT_FOUND, `No approval request has the id ${id}`);
     if (request.status === 'pending' && request.expiresAt <= this.clock.now()) {
-      await this.decisions.decide(
-        request,
-        'expired',
-        'Not decided in time',
-        new Actor('system', 'approval-expiry'),
-        manager,
-      );
+      // Refused as expired; the expiry job records it (deciding it here would be rolled back with this refusal).
+      throw new DomainError(ErrorCode.CONFLICT, `The approval request ${id} has expired`);
     }
     if (request.status !== 'pending') {
       throw new DomainError(ErrorCode.CONFLICT, `The approval request ${id} is already ${request.status}`);
