@@ -98,7 +98,8 @@ const httpVerdict = (
 /**
  * The policy lives in the use cases: the same verdict for every role whether the use case is called in-process
  * (as the Slack bot and a host application will) or over the signed plugin API. The ids name nothing, so an
- * allowed call stops at "not found" without changing anything.
+ * allowed call stops at "not found" (or, for support's terminate, which the default approval rules hold, opens an
+ * approval request that nobody will approve).
  */
 describe('one policy for every door', () => {
   let app: TestApp;
