@@ -75,6 +75,9 @@ describe.each(BACKENDS)('approvals of commands (%s)', (backend) => {
     });
     expect(await bed.drain()).toBe(1);
     expect(await userExists(carol.upn)).toBe(false);
+    expect(await approval(held.body.id, 'approved')).toMatchObject({
+      operationId: approved.body.operationId,
+    });
     await bed.app.signed('get', `${acct.mailboxes}/${carol.id}`).expect(404);
 
     const audit = await bed.app

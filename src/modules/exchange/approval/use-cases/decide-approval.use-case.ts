@@ -78,7 +78,20 @@ export class DecideApprovalUseCase {
     const runner = this.moduleRef.get<ApprovedCommandRunner>(APPROVED_COMMAND_RUNNER, { strict: false });
     try {
       const result = (await runner.run(request, secret)) as { operationId?: string | null } | undefined;
-      return ApprovalResponseDto.from(request, result?.operationId ?? null);
+      const operationId = result?.operationId ?? null;
+      // Kept with the request, so that the list shows which operation the approved command started.
+      if (operationId) {
+        await this.dataSource.transaction(async (manager) => {
+          const row = await this.decisions.lock(request.id, manager);
+          if (row)
+            await manager.update(
+              ApprovalRequest,
+              { id: row.id },
+              { payload: { ...row.payload, operationId } },
+            );
+        });
+      }
+      return ApprovalResponseDto.from(request, operationId);
     } catch (error) {
       // Refused now (the account changed meanwhile, say) or broken: either way it did not run, and says why.
       const why =

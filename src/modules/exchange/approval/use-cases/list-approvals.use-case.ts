@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { validateInput } from '../../../shared/validation/validate-input';
 import { Account } from '../../account/account.entity';
-import { ApprovalRequest } from '../approval-request.entity';
+import { ApprovalRequest, COMMAND_APPROVAL } from '../approval-request.entity';
 import { ApprovalListQueryDto } from '../dto/approval-list-query.dto';
 import { ApprovalResponseDto } from '../dto/approval-response.dto';
 
@@ -28,8 +28,13 @@ export class ListApprovalsUseCase {
       select: { id: true, operationId: true },
     });
     const operationOf = new Map(accounts.map((a) => [a.id, a.operationId]));
-    return requests.map((r) =>
-      ApprovalResponseDto.from(r, r.status === 'approved' ? (operationOf.get(r.accountId) ?? null) : null),
-    );
+    // A signup's operation is its account's provisioning; a command's is the one it started when it ran.
+    const operationIdOf = (r: ApprovalRequest) =>
+      r.kind === COMMAND_APPROVAL
+        ? ((r.payload.operationId as string | undefined) ?? null)
+        : r.status === 'approved'
+          ? (operationOf.get(r.accountId) ?? null)
+          : null;
+    return requests.map((r) => ApprovalResponseDto.from(r, operationIdOf(r)));
   }
 }
