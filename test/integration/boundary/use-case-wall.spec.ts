@@ -10,7 +10,7 @@ import { Actor } from '../../../src/modules/shared/actor';
 import { DomainError } from '../../../src/modules/shared/errors/domain.error';
 import { ErrorCode } from '../../../src/modules/shared/errors/error-code.enum';
 import { SignupBed, STRONG_PASSWORD } from '../exchange/signup-kit';
-import { snapshotState, stateDifferences } from '../hostile-input/state-snapshot';
+import { snapshotState, stateDifferences } from '../../support/hostile-input/state-snapshot';
 
 /** The hostile classes every string field must refuse (and `null`, unless the field documents it as "clear"). */
 const HOSTILE: [label: string, value: string | null][] = [

@@ -1,10 +1,16 @@
 import { BACKENDS } from '../../support/backends';
 import { SignupBed } from '../exchange/signup-kit';
-import { failureSummary, runCases, tallyTable, type CaseFailure, type RouteTally } from './case-verdicts';
-import { casesFor, MIN_CASES_PER_ROUTE } from './hostile-cases';
-import { buildHostileWorld, type HostileWorld } from './hostile-world';
-import { routesWithInput, type RouteSpec } from './openapi-routes';
-import { snapshotState, stateDifferences } from './state-snapshot';
+import {
+  failureSummary,
+  runCases,
+  tallyTable,
+  type CaseFailure,
+  type RouteTally,
+} from '../../support/hostile-input/case-verdicts';
+import { casesFor, MIN_CASES_PER_ROUTE } from '../../support/hostile-input/hostile-cases';
+import { buildHostileWorld, type HostileWorld } from '../../support/hostile-input/hostile-world';
+import { routesWithInput, type RouteSpec } from '../../support/hostile-input/openapi-routes';
+import { snapshotState, stateDifferences } from '../../support/hostile-input/state-snapshot';
 
 /**
  * A hostile-input corpus built from the app's own OpenAPI document: for every signed route that takes input,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { withAdminLdap } from '../../support/directory-fixtures';
-import type { SignupBed } from '../exchange/signup-kit';
+import { withAdminLdap } from '../directory-fixtures';
+import type { SignupBed } from '../../integration/exchange/signup-kit';
 
 /**
  * Everything a request could have written: every table of the database (row count and a hash of its rows,

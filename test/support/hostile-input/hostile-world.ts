@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { testbed } from '../../support/testbed-env';
-import { ACCOUNTS, SignupBed, STRONG_PASSWORD } from '../exchange/signup-kit';
+import { testbed } from '../testbed-env';
+import { ACCOUNTS, SignupBed, STRONG_PASSWORD } from '../../integration/exchange/signup-kit';
 import type { RouteSpec } from './openapi-routes';
 
 export const ADMIN_ACTOR = 'admin:hostile-corpus';

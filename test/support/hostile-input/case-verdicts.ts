@@ -1,4 +1,4 @@
-import type { TestApp } from '../../support/app';
+import type { TestApp } from '../app';
 import type { HostileCase } from './hostile-cases';
 
 /** How many requests are in flight at once (a 2-core CI machine). */
